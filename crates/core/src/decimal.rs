@@ -1,0 +1,226 @@
+//! Exact decimal numbers: the figures of a report, counts and 万元 amounts.
+//!
+//! A value is `mantissa / 10^scale`, with the scale the report wrote
+//! ("1287.35" has scale 2). Sums are exact; comparisons align scales. No
+//! floating point is involved anywhere but in the final JSON rendering.
+
+use serde::{Serialize, Serializer};
+use std::cmp::Ordering;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Decimal {
+    mantissa: i128,
+    scale: u8,
+}
+
+/// Largest scale we accept: reports never write more than 6 decimals.
+const MAX_SCALE: u8 = 9;
+/// Largest magnitude we accept (far beyond any real figure).
+const MAX_ABS: i128 = 10i128.pow(30);
+
+impl Decimal {
+    pub const ZERO: Decimal = Decimal {
+        mantissa: 0,
+        scale: 0,
+    };
+
+    pub fn from_int(v: i64) -> Self {
+        Decimal {
+            mantissa: v as i128,
+            scale: 0,
+        }
+    }
+
+    /// Parses `[+-]digits[.digits]` (digits may be grouped with `,`).
+    /// Returns `None` for anything else.
+    pub fn parse(s: &str) -> Option<Decimal> {
+        let s = s.trim();
+        let (neg, body) = match s.as_bytes().first()? {
+            b'-' => (true, &s[1..]),
+            b'+' => (false, &s[1..]),
+            _ => (false, s),
+        };
+        let (int_part, frac_part) = match body.find('.') {
+            Some(i) => (&body[..i], Some(&body[i + 1..])),
+            None => (body, None),
+        };
+        if int_part.is_empty() && frac_part.is_none_or(|f| f.is_empty()) {
+            return None;
+        }
+        if !valid_grouping(int_part) {
+            return None;
+        }
+        let mut m: i128 = 0;
+        for b in int_part.bytes().filter(|&b| b != b',') {
+            m = m.checked_mul(10)?.checked_add((b - b'0') as i128)?;
+            if m > MAX_ABS {
+                return None;
+            }
+        }
+        let mut scale = 0u8;
+        if let Some(f) = frac_part {
+            if !f.bytes().all(|b| b.is_ascii_digit()) || f.len() > MAX_SCALE as usize {
+                return None;
+            }
+            for b in f.bytes() {
+                m = m.checked_mul(10)?.checked_add((b - b'0') as i128)?;
+                scale += 1;
+            }
+            if m > MAX_ABS {
+                return None;
+            }
+        }
+        Some(Decimal {
+            mantissa: if neg { -m } else { m },
+            scale,
+        })
+    }
+
+    pub fn scale(&self) -> u8 {
+        self.scale
+    }
+
+    pub fn is_integer(&self) -> bool {
+        self.mantissa % 10i128.pow(self.scale as u32) == 0
+    }
+
+    pub fn is_negative(&self) -> bool {
+        self.mantissa < 0
+    }
+
+    /// The value as an integer, when it is one and fits.
+    pub fn to_i64(&self) -> Option<i64> {
+        if !self.is_integer() {
+            return None;
+        }
+        i64::try_from(self.mantissa / 10i128.pow(self.scale as u32)).ok()
+    }
+
+    fn rescale(&self, scale: u8) -> i128 {
+        self.mantissa * 10i128.pow((scale - self.scale) as u32)
+    }
+
+    pub fn checked_add(self, o: Decimal) -> Option<Decimal> {
+        let scale = self.scale.max(o.scale);
+        let m = self.rescale(scale).checked_add(o.rescale(scale))?;
+        Some(Decimal { mantissa: m, scale })
+    }
+
+    pub fn checked_sub(self, o: Decimal) -> Option<Decimal> {
+        let scale = self.scale.max(o.scale);
+        let m = self.rescale(scale).checked_sub(o.rescale(scale))?;
+        Some(Decimal { mantissa: m, scale })
+    }
+
+    /// Sum of the values (saturating far beyond any real figure).
+    pub fn sum<'a>(items: impl IntoIterator<Item = &'a Decimal>) -> Decimal {
+        items.into_iter().fold(Decimal::ZERO, |acc, d| {
+            acc.checked_add(*d).unwrap_or(Decimal {
+                mantissa: MAX_ABS,
+                scale: 0,
+            })
+        })
+    }
+
+    fn to_f64(self) -> f64 {
+        // Only for rendering JSON: the decimal string is exact and parses
+        // to the nearest double, which prints back as the same string.
+        self.to_string().parse().unwrap_or(0.0)
+    }
+}
+
+fn valid_grouping(int_part: &str) -> bool {
+    if !int_part.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+        return false;
+    }
+    if !int_part.contains(',') {
+        return true;
+    }
+    // "46,999" and "1,234,567": groups of three after the first.
+    let groups: Vec<&str> = int_part.split(',').collect();
+    !groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)
+}
+
+impl PartialEq for Decimal {
+    fn eq(&self, o: &Self) -> bool {
+        self.cmp(o) == Ordering::Equal
+    }
+}
+impl Eq for Decimal {}
+impl PartialOrd for Decimal {
+    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Decimal {
+    fn cmp(&self, o: &Self) -> Ordering {
+        let scale = self.scale.max(o.scale);
+        self.rescale(scale).cmp(&o.rescale(scale))
+    }
+}
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.scale == 0 {
+            return write!(f, "{}", self.mantissa);
+        }
+        let p = 10i128.pow(self.scale as u32);
+        let sign = if self.mantissa < 0 { "-" } else { "" };
+        let a = self.mantissa.abs();
+        write!(
+            f,
+            "{sign}{}.{:0width$}",
+            a / p,
+            a % p,
+            width = self.scale as usize
+        )
+    }
+}
+
+impl Serialize for Decimal {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.to_i64() {
+            Some(i) if self.scale == 0 => s.serialize_i64(i),
+            _ => s.serialize_f64(self.to_f64()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints() {
+        for s in ["0", "51", "1287.35", "-3", "0.10", "5819.06"] {
+            assert_eq!(
+                Decimal::parse(s).unwrap().to_string(),
+                s.trim_start_matches('+')
+            );
+        }
+        assert_eq!(Decimal::parse("+6").unwrap().to_string(), "6");
+        assert_eq!(Decimal::parse("46,999").unwrap().to_string(), "46999");
+        for bad in [
+            "",
+            ".",
+            "1.2.3",
+            "4,69",
+            "a1",
+            "1e5",
+            "--1",
+            "99999999999999999999999999999999999",
+        ] {
+            assert!(Decimal::parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn exact_arithmetic() {
+        let a = Decimal::parse("0.1").unwrap();
+        let b = Decimal::parse("0.2").unwrap();
+        assert_eq!(a.checked_add(b).unwrap(), Decimal::parse("0.30").unwrap());
+        assert!(Decimal::parse("1.50").unwrap().to_i64().is_none());
+        assert_eq!(Decimal::parse("2.00").unwrap().to_i64(), Some(2));
+    }
+}

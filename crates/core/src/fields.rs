@@ -1,0 +1,431 @@
+//! Stage 3: the cells of a table region, whatever shape the paste took.
+//!
+//! A region of the normalised text (one section) becomes a flat list of
+//! [`Field`]s, each knowing whether a table row starts at it. The layouts:
+//!
+//! - **Word copy**: every cell on its own line, indented with a tab; a line
+//!   without the tab continues the cell above ("商业\n企业"); rows are
+//!   separated by blank lines.
+//! - **Tab rows** (PDF viewer, web page, HTML/.docx rendering): one row per
+//!   line, cells separated by tabs; merged cells leave empty cells or none.
+//! - **Markdown**: `| a | b |` lines; separator lines are skipped.
+//!
+//! Figures separated by spaces in a label's cell ("本年新收 51 3 0") are split
+//! into cells of their own; figures run together with the label
+//! ("行政规范性文件8855698") are kept as they are — splitting them would be a
+//! guess — and reported by the table stage.
+
+use std::ops::Range;
+
+/// One table cell.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// The cell's text with line breaks inside it removed, trimmed.
+    pub text: String,
+    /// Normalised range of the trimmed text; zero-width at the cell's place
+    /// when the cell is empty.
+    pub range: Range<usize>,
+    /// A table row starts at this cell.
+    pub row_start: bool,
+    pub kind: FieldKind,
+    /// Several figures written with nothing between them (a crawl that lost
+    /// the cell boundaries): "0000000". The table stage splits it only when
+    /// exactly one reading is possible.
+    pub packed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// Nothing but spaces.
+    Empty,
+    /// A figure, or a blank marker such as "/", "—", "无".
+    Value,
+    /// Anything else: a label, a header, prose.
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Word,
+    Tabs,
+}
+
+/// Splits `region` of `text` into fields. `crawl`: the document is a crawl
+/// that lost its cell separators ([`is_crawl`]), so figures glued to labels
+/// are cut out as packed figures.
+pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field> {
+    let lines: Vec<Range<usize>> = crate::sections::lines(&text[region.clone()])
+        .map(|r| r.start + region.start..r.end + region.start)
+        .collect();
+    let shape = detect_shape(text, &lines);
+    let mut out: Vec<Field> = Vec::new();
+    let mut row_pending = true;
+    // In Word shape: whether the previous line was a cell line of this row.
+    let mut in_cell = false;
+    for r in lines {
+        let line = &text[r.clone()];
+        if line.trim().is_empty() {
+            row_pending = true;
+            in_cell = false;
+            continue;
+        }
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('|') {
+            if is_markdown_separator(trimmed) {
+                continue;
+            }
+            let lead = r.start + (line.len() - trimmed.len());
+            let body = trimmed.trim_end();
+            let inner = body.strip_prefix('|').unwrap_or(body);
+            let inner = inner.strip_suffix('|').unwrap_or(inner);
+            let mut off = lead + 1;
+            let mut first = true;
+            for cell in inner.split('|') {
+                push_cell(&mut out, text, off..off + cell.len(), first, crawl);
+                first = false;
+                off += cell.len() + 1;
+            }
+            row_pending = true;
+            in_cell = false;
+            continue;
+        }
+        match shape {
+            Shape::Word => {
+                if let Some(rest) = line.strip_prefix('\t') {
+                    let mut off = r.start + 1;
+                    for (k, cell) in rest.split('\t').enumerate() {
+                        push_cell(
+                            &mut out,
+                            text,
+                            off..off + cell.len(),
+                            row_pending && k == 0,
+                            crawl,
+                        );
+                        off += cell.len() + 1;
+                    }
+                    row_pending = false;
+                    in_cell = true;
+                } else if in_cell && !out.is_empty() {
+                    // Continuation of the cell above.
+                    extend_last(&mut out, text, r.clone());
+                } else {
+                    let mut off = r.start;
+                    for (k, cell) in line.split('\t').enumerate() {
+                        push_cell(&mut out, text, off..off + cell.len(), k == 0, crawl);
+                        off += cell.len() + 1;
+                    }
+                    row_pending = true;
+                }
+            }
+            Shape::Tabs => {
+                let mut off = r.start;
+                for (k, cell) in line.split('\t').enumerate() {
+                    push_cell(&mut out, text, off..off + cell.len(), k == 0, crawl);
+                    off += cell.len() + 1;
+                }
+                row_pending = true;
+            }
+        }
+    }
+    out
+}
+
+fn detect_shape(text: &str, lines: &[Range<usize>]) -> Shape {
+    let (mut word, mut tabs) = (0usize, 0usize);
+    for r in lines {
+        let l = &text[r.clone()];
+        if l.trim().is_empty() {
+            continue;
+        }
+        let inner_tabs = l.trim_start_matches('\t').trim_end().contains('\t');
+        if inner_tabs {
+            tabs += 1;
+        } else if l.starts_with('\t') {
+            word += 1;
+        }
+    }
+    if word > tabs {
+        Shape::Word
+    } else {
+        Shape::Tabs
+    }
+}
+
+/// A crawl that removed every separator: no tabs or pipes, and long lines
+/// with figures glued to labels ("规章000行政规范性文件77132470").
+pub fn is_crawl(text: &str) -> bool {
+    let mut glued = 0;
+    for r in crate::sections::lines(text) {
+        let l = &text[r.clone()];
+        if l.contains('\t') || l.trim_start().starts_with('|') {
+            return false;
+        }
+        if l.len() >= 120 {
+            glued += split_crawl(l).map_or(0, |p| p.iter().filter(|x| x.1).count());
+        }
+    }
+    glued >= 3
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{3400}'..='\u{9FFF}').contains(&c) || ('\u{F900}'..='\u{FAFF}').contains(&c)
+}
+
+/// Splits a crawled run "规章000行政规范性文件77132470" into label pieces and
+/// packed figure pieces (`true`). A figure run must follow a label character
+/// (CJK or a closing bracket/quote). Its last digit is left to the next
+/// label when a numbering follows ("00000002.其他法律…": "2." numbers the
+/// next row). Returns `None` when there is no figure run.
+pub(crate) fn split_crawl(s: &str) -> Option<Vec<(Range<usize>, bool)>> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out: Vec<(Range<usize>, bool)> = Vec::new();
+    let mut label_start = 0usize;
+    let mut i = 0;
+    let mut any = false;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        let after_label = i > 0 && {
+            let p = chars[i - 1].1;
+            is_cjk(p) || matches!(p, ')' | '）' | '”' | '"' | '》' | ' ')
+        };
+        if c.is_ascii_digit() && after_label && !(i > 0 && chars[i - 1].1 == ' ' && i < 2) {
+            // The run: digits, '.', and single spaces between digits.
+            let mut j = i;
+            while j < chars.len() {
+                let d = chars[j].1;
+                let next_digit = chars.get(j + 1).is_some_and(|x| x.1.is_ascii_digit());
+                if d.is_ascii_digit() || ((d == '.' || d == ' ') && next_digit && j > i) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let mut end = j;
+            // A numbering of the next label: "2." / "2、" then a label char.
+            let numbering = chars.get(j).is_some_and(|x| matches!(x.1, '.' | '、'))
+                && chars.get(j + 1).is_some_and(|x| !x.1.is_ascii_digit());
+            if numbering {
+                end = j - 1;
+            }
+            let run_start = pos;
+            let run_end = chars.get(end).map_or(s.len(), |x| x.0);
+            let label_char_before = chars[i - 1].1 != ' ' || i >= 2;
+            if end > i && label_char_before {
+                let run = s[run_start..run_end].trim_end();
+                let run_end = run_start + run.len();
+                // "2023年" and the like are prose, not figures.
+                let unit_after = s[run_end..]
+                    .trim_start()
+                    .starts_with(['年', '月', '日', '号', '%', '％']);
+                if !unit_after {
+                    if label_start < run_start {
+                        let l = s[label_start..run_start].trim_end();
+                        if !l.is_empty() {
+                            out.push((label_start..label_start + l.len(), false));
+                        }
+                    }
+                    out.push((run_start..run_end, true));
+                    any = true;
+                    label_start = chars.get(end).map_or(s.len(), |x| x.0);
+                }
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    if !any {
+        return None;
+    }
+    if label_start < s.len() {
+        let l = &s[label_start..];
+        let lead = l.len() - l.trim_start().len();
+        if !l.trim().is_empty() {
+            out.push((
+                label_start + lead..label_start + lead + l.trim().len(),
+                false,
+            ));
+        }
+    }
+    Some(out)
+}
+
+fn is_markdown_separator(l: &str) -> bool {
+    l.contains('-') && l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+/// Trimmed sub-range of `r`.
+fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    r.start + lead..r.start + lead + t.len()
+}
+
+fn push_cell(out: &mut Vec<Field>, text: &str, r: Range<usize>, row_start: bool, crawl: bool) {
+    let t = trim_range(text, r.clone());
+    let content = &text[t.clone()];
+    if crawl && classify(content) == FieldKind::Text {
+        if let Some(pieces) = split_crawl(content) {
+            let mut first = row_start;
+            for (p, packed) in pieces {
+                let pr = t.start + p.start..t.start + p.end;
+                let mut f = make_field(text, pr, first);
+                if packed {
+                    f.kind = FieldKind::Value;
+                    f.packed = true;
+                }
+                out.push(f);
+                first = false;
+            }
+            return;
+        }
+    }
+    // A label followed by space-separated figures, or several figures in one
+    // cell: split them into cells.
+    if let Some(parts) = split_figures(content) {
+        let mut first = row_start;
+        for p in parts {
+            let pr = t.start + p.start..t.start + p.end;
+            out.push(make_field(text, pr, first));
+            first = false;
+        }
+        return;
+    }
+    let range = if t.is_empty() { r.start..r.start } else { t };
+    out.push(make_field(text, range, row_start));
+}
+
+fn make_field(text: &str, range: Range<usize>, row_start: bool) -> Field {
+    let s = &text[range.clone()];
+    Field {
+        kind: classify(s),
+        text: s.to_string(),
+        range,
+        row_start,
+        packed: false,
+    }
+}
+
+fn extend_last(out: &mut [Field], text: &str, line: Range<usize>) {
+    let t = trim_range(text, line);
+    if t.is_empty() {
+        return;
+    }
+    let last = out.last_mut().expect("non-empty");
+    let piece = &text[t.clone()];
+    if last.text.is_empty() {
+        last.range = t;
+    } else {
+        last.range = last.range.start..t.end;
+    }
+    last.text.push_str(piece);
+    last.kind = classify(&last.text);
+}
+
+/// Splits "label 51 3 0" into ["label", "51", "3", "0"] and "0 0 0" into
+/// three cells, when every piece after the first is a figure separated by
+/// spaces. Returns `None` when there is nothing to split.
+fn split_figures(s: &str) -> Option<Vec<Range<usize>>> {
+    if !s.contains(' ') {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c == ' ' {
+            if let Some(st) = start.take() {
+                pieces.push(st..i);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        pieces.push(st..s.len());
+    }
+    // Trailing figures.
+    let figure = |r: &Range<usize>| crate::value::parse_cell(&s[r.clone()]).is_figure();
+    let n_fig = pieces.iter().rev().take_while(|r| figure(r)).count();
+    if n_fig == 0 || pieces.len() < 2 {
+        return None;
+    }
+    let label_end = pieces.len() - n_fig;
+    if label_end == 0 {
+        return Some(pieces);
+    }
+    // The label part must be text, and not just a numbering ("1. 属于…" has
+    // its figures elsewhere; "第 3 项" is not a row).
+    let label = s[pieces[0].start..pieces[label_end - 1].end].to_string();
+    if classify(&label) != FieldKind::Text || n_fig < 2 && label.chars().count() < 2 {
+        return None;
+    }
+    let label_range = pieces[0].start..pieces[label_end - 1].end;
+    Some(
+        std::iter::once(label_range)
+            .chain(pieces[label_end..].iter().cloned())
+            .collect(),
+    )
+}
+
+pub fn classify(s: &str) -> FieldKind {
+    if s.trim().is_empty() {
+        return FieldKind::Empty;
+    }
+    match crate::value::parse_cell(s) {
+        crate::value::CellText::Text => FieldKind::Text,
+        _ => FieldKind::Value,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(f: &[Field]) -> Vec<(String, bool)> {
+        f.iter().map(|f| (f.text.clone(), f.row_start)).collect()
+    }
+
+    #[test]
+    fn word_copy_rows_and_continuations() {
+        let t = "\t商业\n企业\n\t23\n\n\t\n0 \n";
+        let f = fields(t, 0..t.len(), false);
+        assert_eq!(
+            texts(&f),
+            vec![
+                ("商业企业".into(), true),
+                ("23".into(), false),
+                ("0".into(), true)
+            ]
+        );
+        assert_eq!(&t[f[2].range.clone()], "0");
+    }
+
+    #[test]
+    fn tab_rows_keep_empty_cells() {
+        let t = "行政复议\t\t行政诉讼\n\t\t0\t1\n";
+        let f = fields(t, 0..t.len(), false);
+        let k: Vec<FieldKind> = f.iter().map(|f| f.kind).collect();
+        use FieldKind::*;
+        assert_eq!(k, vec![Text, Empty, Text, Empty, Empty, Value, Value]);
+        assert!(f[3].row_start && !f[4].row_start);
+    }
+
+    #[test]
+    fn markdown_and_space_separated_figures() {
+        let t = "| 规章 | 0 | 1 |\n|---|---|---|\n本年新收 51 3 0\n";
+        let f = fields(t, 0..t.len(), false);
+        assert_eq!(
+            texts(&f),
+            vec![
+                ("规章".into(), true),
+                ("0".into(), false),
+                ("1".into(), false),
+                ("本年新收".into(), true),
+                ("51".into(), false),
+                ("3".into(), false),
+                ("0".into(), false)
+            ]
+        );
+    }
+}

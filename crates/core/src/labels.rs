@@ -1,0 +1,170 @@
+//! Fuzzy label matching: the same label written with spaces inside it,
+//! （一）/(一), 1./1、/1．, broken over lines, or with a typo.
+//!
+//! Labels are compared in a canonical form: numbering stripped, whitespace
+//! and punctuation removed. Figures are never matched this way.
+
+/// Canonical form of one piece of a label (one table cell or one line).
+pub fn canonical(s: &str) -> String {
+    let rest = strip_numbering(s.trim());
+    rest.chars().filter(|c| !is_ignorable(*c)).collect()
+}
+
+/// Removes a leading numbering such as `一、`, `（一）`, `(一)`, `1.`, `1、`,
+/// `1．`, `第一`, `1)`, possibly repeated ("三、(一)").
+pub fn strip_numbering(s: &str) -> &str {
+    let mut s = s.trim_start();
+    loop {
+        let before = s;
+        s = strip_one(s).trim_start();
+        if s.len() == before.len() {
+            return s;
+        }
+    }
+}
+
+fn strip_one(s: &str) -> &str {
+    let is_num = |c: char| c.is_ascii_digit() || is_cn_numeral(c);
+    let mut chars = s.char_indices();
+    match chars.next() {
+        Some((_, '(' | '（' | '[' | '【')) => {
+            // (一) / (1)
+            let mut end = None;
+            let mut saw_num = false;
+            for (i, c) in chars {
+                if is_num(c) {
+                    saw_num = true;
+                    continue;
+                }
+                if saw_num && matches!(c, ')' | '）' | ']' | '】') {
+                    end = Some(i + c.len_utf8());
+                }
+                break;
+            }
+            end.map_or(s, |e| &s[e..])
+        }
+        Some((_, c)) if is_num(c) => {
+            let mut last = c.len_utf8();
+            for (i, c) in chars {
+                if is_num(c) {
+                    last = i + c.len_utf8();
+                    continue;
+                }
+                if matches!(c, '、' | '.' | '．' | ')' | '）' | '，' | ',' | ' ') {
+                    // "1. " — but not "1.5" (a figure).
+                    let after = &s[i + c.len_utf8()..];
+                    if c == '.' && after.starts_with(|d: char| d.is_ascii_digit()) {
+                        return s;
+                    }
+                    return after;
+                }
+                return s;
+            }
+            let _ = last;
+            s
+        }
+        _ => s,
+    }
+}
+
+pub fn is_cn_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+fn is_ignorable(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_ascii_punctuation()
+        || matches!(
+            c,
+            '、' | '，'
+                | '。'
+                | '：'
+                | '；'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '《'
+                | '》'
+                | '（'
+                | '）'
+                | '【'
+                | '】'
+                | '—'
+                | '…'
+                | '·'
+                | '！'
+                | '？'
+                | '「'
+                | '」'
+                | '〈'
+                | '〉'
+        )
+}
+
+/// Length of the longest common subsequence of two strings, in chars.
+pub fn lcs(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.is_empty() || b.is_empty() || a.len() > 400 || b.len() > 400 {
+        return 0;
+    }
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    for &ca in &a {
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = if ca == cb {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Similarity of `label` to the template's `wanted`, in 0..=1: the share of
+/// `wanted` found in order in `label`, penalised when `label` is much longer.
+pub fn similarity(label: &str, wanted: &str) -> f32 {
+    let lw = wanted.chars().count();
+    let ll = label.chars().count();
+    if lw == 0 || ll == 0 {
+        return 0.0;
+    }
+    let common = lcs(label, wanted) as f32;
+    common / (lw.max(ll) as f32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbering_variants() {
+        for s in [
+            "（一）予以公开",
+            "(一) 予以公开",
+            "一、予以公开",
+            "1.予以公开",
+            "1、予以公开",
+            "1．予以公开",
+            "三、(一)予以公开",
+            "1. 予以 公 开",
+        ] {
+            assert_eq!(canonical(s), "予以公开", "{s}");
+        }
+        assert_eq!(canonical("危及“三安全一稳定”"), "危及三安全一稳定");
+        assert_eq!(canonical("1.5"), "15");
+    }
+
+    #[test]
+    fn typo_similarity() {
+        let s = similarity("其他法律行政止公开", "其他法律行政法规禁止公开");
+        assert!(s >= 0.7, "{s}");
+        assert!(similarity("规章", "行政许可") < 0.3);
+    }
+}

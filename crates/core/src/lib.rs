@@ -1,0 +1,373 @@
+//! # gongkai-core
+//!
+//! Checks a 政府信息公开工作年度报告 — the annual report on government
+//! information disclosure that every Chinese government body publishes under
+//! 《政府信息公开条例》 Art. 49–50 — against the official template
+//! (国办公开办函〔2021〕30号, or the 2019 format before it).
+//!
+//! The data flows through one module per stage:
+//!
+//! 1. [`normalize`]: the caller's text → a normalised view (BOM, CRLF,
+//!    full-width digits and brackets, exotic spaces folded) that keeps a map
+//!    back to the original offsets. HTML ([`input::html`]) and .docx
+//!    ([`input::docx`]) are rendered into the same view.
+//! 2. [`sections`]: the six section headings, the title, the year.
+//! 3. [`fields`]: each table region's cells, whatever the paste's shape
+//!    (Word copy, tab rows, Markdown).
+//! 4. [`tables`]: cells aligned with the template's rows and columns
+//!    ([`template`]), each figure read exactly ([`decimal`]) or reported as
+//!    unreadable — never guessed.
+//! 5. [`model`]: the report model of `report-model.md`.
+//! 6. [`rules`]: the template's relations, one file per family, each rule
+//!    documented where it is declared.
+//! 7. [`diagnostics`], located by [`span`]: UTF-8 byte offsets into the text
+//!    exactly as given, with line and column.
+//!
+//! ```
+//! let report = gongkai_core::check("一、总体情况\n…", &Default::default());
+//! assert_eq!(report.template.as_str(), "unknown");
+//! ```
+//!
+//! The crate does no IO and has no wasm dependency: the CLI and the wasm
+//! bindings are thin shells over [`check`], [`check_html`] and [`check_docx`].
+
+pub mod decimal;
+pub mod diagnostics;
+pub mod fields;
+pub mod input;
+pub mod labels;
+pub mod model;
+pub mod normalize;
+pub mod rules;
+pub mod sections;
+pub mod span;
+pub mod tables;
+pub mod template;
+pub mod value;
+
+pub use diagnostics::{Diagnostic, Lang, Severity};
+pub use model::Report;
+pub use span::{LineIndex, Span};
+pub use template::Template;
+
+use normalize::NormText;
+use std::ops::Range;
+use tables::nspan;
+use template::*;
+
+/// Options of a check.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Language of messages (Chinese by default).
+    pub lang: Lang,
+    /// Read the tables as this template version instead of recognising it.
+    pub template: Option<Template>,
+}
+
+/// Checks a report given as plain text (a paste from Word, WPS, a PDF
+/// viewer or a web page; Markdown).
+pub fn check(text: &str, opts: &Options) -> Report {
+    let norm = normalize::normalize(text);
+    let mut report = analyze(&norm, opts, "text");
+    locate(&mut report, text, &norm);
+    report
+}
+
+/// Checks a report given as HTML (what a browser puts on the clipboard, or a
+/// saved page). Spans refer to the HTML string.
+pub fn check_html(html: &str, opts: &Options) -> Report {
+    let norm = input::html::render(html);
+    let mut report = analyze(&norm, opts, "html");
+    locate(&mut report, html, &norm);
+    report
+}
+
+/// Checks a text that may be HTML markup (a saved page, a crawl that kept
+/// the markup) or a plain paste: [`check_html`] when
+/// [`input::looks_like_html`] says so, else [`check`].
+pub fn check_auto(text: &str, opts: &Options) -> Report {
+    if input::looks_like_html(text) {
+        check_html(text, opts)
+    } else {
+        check(text, opts)
+    }
+}
+
+/// Checks a .docx file's bytes. Spans refer to the text extracted from the
+/// document, returned in [`Report::text`].
+pub fn check_docx(bytes: &[u8], opts: &Options) -> Result<Report, input::docx::DocxError> {
+    let text = input::docx::extract_text(bytes)?;
+    let mut report = check(&text, opts);
+    report.input = "docx";
+    report.text = Some(text);
+    Ok(report)
+}
+
+/// Stages 2–6 on the normalised view. Spans are normalised offsets until
+/// [`locate`] maps them.
+fn analyze(norm: &NormText, opts: &Options, input: &'static str) -> Report {
+    let text = norm.text.as_str();
+    let lang = opts.lang;
+    let mut diags = Vec::new();
+    input_sanity(text, lang, &mut diags);
+
+    let title = sections::find_title(text);
+    let year = sections::find_year(text, title.as_ref().map(|t| t.0.as_str()));
+    let headings = sections::find_headings(text);
+    let region = |n: u8| region_of(text, &headings, n);
+
+    let crawl = fields::is_crawl(text);
+    let proactive_fields = fields::fields(text, region(2), crawl);
+    let app_fields = fields::fields(text, region(3), crawl);
+    let review_fields = fields::fields(text, region(4), crawl);
+
+    // Read section 二 and 三 as both versions; keep the one that fits.
+    let read = |t: Template| {
+        let (prows, arows) = match t {
+            Template::V2019 => (PROACTIVE_ROWS_2019, APPLICATION_ROWS_2019),
+            _ => (PROACTIVE_ROWS_2021, APPLICATION_ROWS_2021),
+        };
+        let p = tables::extract(&proactive_fields, prows, "proactive", region(2).start, lang);
+        let a = tables::extract(&app_fields, arows, "applications", region(3).start, lang);
+        (p, a)
+    };
+    let (p21, a21) = read(Template::V2021);
+    let (p19, a19) = read(Template::V2019);
+    let markers = |m: &[&str]| m.iter().filter(|k| text.contains(*k)).count() as u32;
+    let score21 = a21.score + 10 * p21.fitted as u32 + 20 * markers(MARKERS_2021);
+    let score19 = a19.score + 10 * p19.fitted as u32 + 20 * markers(MARKERS_2019);
+    let found = |e: &tables::Extraction| e.table.is_some() || !e.diagnostics.is_empty();
+    let found_any = found(&a21) || found(&a19) || p21.fitted + p19.fitted > 0;
+    let template = match opts.template {
+        Some(t @ (Template::V2021 | Template::V2019)) => t,
+        _ if !found_any => Template::Unknown,
+        // The 2019 format came with 国办公开办函〔2019〕60号: earlier reports
+        // used free statistics tables.
+        _ if year.is_some_and(|y| y < 2019) => Template::Unknown,
+        _ if score19 > score21 => Template::V2019,
+        _ => Template::V2021,
+    };
+    let (p, a) = match template {
+        Template::V2019 => (p19, a19),
+        _ => (p21, a21),
+    };
+    let r = tables::extract_reviews(&review_fields, region(4).start, lang);
+
+    let mut report = Report {
+        year,
+        template,
+        title: title.as_ref().map(|t| t.0.clone()),
+        sections: headings
+            .iter()
+            .map(|h| model::Section {
+                number: h.number,
+                title: h.title.clone(),
+                span: nspan(h.range.clone()),
+            })
+            .collect(),
+        proactive: None,
+        applications: None,
+        reviews: None,
+        diagnostics: Vec::new(),
+        input,
+        text: None,
+    };
+
+    let empty = text.trim().is_empty();
+    if template == Template::Unknown && empty {
+        // Nothing more to say about an empty input.
+    } else if template == Template::Unknown {
+        let at = title.as_ref().map_or(0..0, |t| t.1.clone());
+        let pre2019 = year.is_some_and(|y| y < 2019)
+            || (text.contains("统计指标") && !text.contains("本年新收"));
+        diags.push(Diagnostic::new(
+            rules::structure::TEMPLATE_UNKNOWN.code,
+            Severity::Warning,
+            if pre2019 {
+                lang.pick(
+                    "这份报告采用 2019 年以前的统计表（统计指标、单位、数量），不是国办公开办函〔2019〕60号或〔2021〕30号规定的格式，表格数字无法按模板核对".into(),
+                    "This report uses the pre-2019 statistics table (统计指标 / 单位 / 数量), not the format of 国办公开办函〔2019〕60号 or 〔2021〕30号; its figures cannot be checked against the template".into(),
+                )
+            } else {
+                lang.pick(
+                    "未找到年度报告格式（国办公开办函〔2021〕30号或 2019 年格式）的任何表格，无法核对数字".into(),
+                    "No table of the annual report format (国办公开办函〔2021〕30号 or the 2019 format) was found; no figure can be checked".into(),
+                )
+            },
+            nspan(at),
+        ));
+    } else {
+        let tables = [
+            (2u8, p, "proactive"),
+            (3u8, a, "applications"),
+            (4u8, r, "reviews"),
+        ];
+        for (n, ex, key) in tables {
+            let said_why = !ex.diagnostics.is_empty();
+            diags.extend(ex.diagnostics);
+            match ex.table {
+                Some(t) => match key {
+                    "proactive" => report.proactive = Some(t),
+                    "applications" => report.applications = Some(t),
+                    _ => report.reviews = Some(t),
+                },
+                None if said_why => {}
+                None => {
+                    let (name_zh, name_en) = match n {
+                        2 => (
+                            "主动公开政府信息情况（第二部分）",
+                            "proactive disclosure (section 二)",
+                        ),
+                        3 => (
+                            "收到和处理政府信息公开申请情况（第三部分）",
+                            "applications (section 三)",
+                        ),
+                        _ => (
+                            "政府信息公开行政复议、行政诉讼情况（第四部分）",
+                            "review and litigation (section 四)",
+                        ),
+                    };
+                    let at = headings
+                        .iter()
+                        .find(|h| h.number == n)
+                        .map_or_else(|| region(n).start..region(n).start, |h| h.range.clone());
+                    diags.push(Diagnostic::new(
+                        rules::structure::TABLE_MISSING.code,
+                        Severity::Error,
+                        lang.pick(
+                            format!("未找到{name_zh}的统计表"),
+                            format!("The table of {name_en} cannot be found"),
+                        ),
+                        nspan(at),
+                    ));
+                }
+            }
+        }
+    }
+    rules::run(&report, lang, &mut diags);
+    diags.sort_by_key(|d| (d.span.start, d.span.end, d.code));
+    report.diagnostics = diags;
+    report
+}
+
+/// The normalised range where section `n`'s table is looked for: from its
+/// heading to the next heading; when the heading is missing, between the
+/// neighbouring headings.
+fn region_of(text: &str, headings: &[sections::Heading], n: u8) -> Range<usize> {
+    let mut sorted: Vec<&sections::Heading> = headings.iter().collect();
+    sorted.sort_by_key(|h| h.range.start);
+    let next_after = |pos: usize| {
+        sorted
+            .iter()
+            .find(|h| h.range.start > pos)
+            .map_or(text.len(), |h| h.range.start)
+    };
+    if let Some(h) = headings.iter().find(|h| h.number == n) {
+        let start = if h.inline {
+            h.range.end
+        } else {
+            line_end(text, h.range.end)
+        };
+        return start..next_after(h.range.start).max(start);
+    }
+    let prev = headings
+        .iter()
+        .filter(|h| h.number < n)
+        .max_by_key(|h| h.number)
+        .map_or(0, |h| {
+            if h.inline {
+                h.range.end
+            } else {
+                line_end(text, h.range.end)
+            }
+        });
+    let next = headings
+        .iter()
+        .filter(|h| h.number > n && h.range.start >= prev)
+        .min_by_key(|h| h.number)
+        .map_or(text.len(), |h| h.range.start);
+    prev..next.max(prev)
+}
+
+fn line_end(text: &str, pos: usize) -> usize {
+    text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1)
+}
+
+/// Reports input that is not text (binary, a PDF's bytes, mojibake).
+fn input_sanity(text: &str, lang: Lang, diags: &mut Vec<Diagnostic>) {
+    if text.trim().is_empty() {
+        diags.push(Diagnostic::new(
+            rules::structure::INPUT_EMPTY.code,
+            Severity::Error,
+            lang.pick(
+                "输入为空：没有可检查的报告内容".into(),
+                "The input is empty: there is no report to check".into(),
+            ),
+            nspan(0..0),
+        ));
+        return;
+    }
+    let mut bad = 0usize;
+    let mut total = 0usize;
+    let mut first = None;
+    for (i, c) in text.char_indices() {
+        total += 1;
+        let odd = (c.is_control() && !matches!(c, '\t' | '\n'))
+            || c == '\u{FFFD}'
+            || ('\u{E000}'..='\u{F8FF}').contains(&c);
+        if odd {
+            bad += 1;
+            first.get_or_insert(i..i + c.len_utf8());
+        }
+    }
+    if bad > 0 && (bad * 50 > total || bad >= 20) {
+        let at = first.unwrap_or(0..0);
+        diags.push(Diagnostic::new(
+            rules::structure::INPUT_NOT_TEXT.code,
+            Severity::Error,
+            lang.pick(
+                format!("输入中有 {bad} 个控制字符或无法解码的字符：这可能是二进制文件、粘贴的 PDF 原始数据，或编码读错的文件"),
+                format!("The input holds {bad} control or undecodable characters: it may be a binary file, a PDF's raw bytes, or a file read in the wrong encoding"),
+            ),
+            nspan(at),
+        ));
+    }
+}
+
+/// Maps every span from normalised offsets to the caller's text, with line
+/// and column.
+///
+/// Columns are computed for all spans in one forward pass over the text
+/// (sorted offsets), so a huge single-line input costs O(n), not O(n) per span.
+fn locate(report: &mut Report, original: &str, norm: &NormText) {
+    let index = LineIndex::new(original);
+    let mut starts: Vec<usize> = Vec::new();
+    report.for_each_span_mut(&mut |s: &mut Span| {
+        let r = norm.map.range(s.start..s.end);
+        s.start = span::floor_char_boundary(original, r.start);
+        s.end = span::floor_char_boundary(original, r.end).max(s.start);
+        starts.push(s.start);
+    });
+    starts.sort_unstable();
+    starts.dedup();
+    // (offset, line, column) for each start, in one pass.
+    let mut table: Vec<(usize, usize, usize)> = Vec::with_capacity(starts.len());
+    let (mut pos, mut col, mut line) = (0usize, 1usize, 0usize);
+    for &o in &starts {
+        let l = index.line_of(o);
+        if l != line || pos > o {
+            line = l;
+            pos = index.line_start(l);
+            col = 1;
+        }
+        col += original[pos..o].chars().count();
+        pos = o;
+        table.push((o, l + 1, col));
+    }
+    report.for_each_span_mut(&mut |s: &mut Span| {
+        if let Ok(i) = table.binary_search_by_key(&s.start, |t| t.0) {
+            s.line = table[i].1;
+            s.column = table[i].2;
+        }
+    });
+}

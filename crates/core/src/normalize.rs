@@ -1,0 +1,301 @@
+//! Stage 1: the normalised view.
+//!
+//! Every later stage reads [`NormText`]: the input with the differences that
+//! carry no meaning removed — BOM, CRLF/CR line ends, full-width digits and
+//! punctuation (`０-９`, `（）`, `．`, `％`, `：`), NBSP, ideographic and other
+//! exotic spaces, zero-width characters. Each normalised byte keeps its way
+//! back to the caller's text: the [`OffsetMap`] turns any normalised range
+//! into the original range it came from, so no span ever drifts.
+//!
+//! Structured inputs (HTML, .docx) are rendered into the same view: tags
+//! vanish, a table cell boundary becomes a tab and a row boundary a newline
+//! (synthetic characters that map to a zero-width place in the original).
+
+use std::ops::Range;
+
+/// One run of the map: normalised `norm` came from original `orig`.
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    norm_start: u32,
+    norm_end: u32,
+    orig_start: u32,
+    orig_end: u32,
+    /// The run was copied unchanged, so offsets inside it map one to one.
+    identity: bool,
+}
+
+/// Maps offsets of the normalised text back to the original.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    segs: Vec<Seg>,
+}
+
+impl OffsetMap {
+    fn push(&mut self, norm: Range<usize>, orig: Range<usize>, identity: bool) {
+        if norm.is_empty() {
+            // A dropped character (the LF of a CRLF) widens the replacement
+            // before it, so the newline stands for both bytes.
+            if let Some(last) = self.segs.last_mut() {
+                if !last.identity
+                    && last.norm_end as usize == norm.start
+                    && last.orig_end as usize == orig.start
+                    && last.norm_end > last.norm_start
+                {
+                    last.orig_end = orig.end as u32;
+                }
+            }
+            return;
+        }
+        if identity {
+            if let Some(last) = self.segs.last_mut() {
+                if last.identity
+                    && last.norm_end as usize == norm.start
+                    && last.orig_end as usize == orig.start
+                {
+                    last.norm_end = norm.end as u32;
+                    last.orig_end = orig.end as u32;
+                    return;
+                }
+            }
+        }
+        self.segs.push(Seg {
+            norm_start: norm.start as u32,
+            norm_end: norm.end as u32,
+            orig_start: orig.start as u32,
+            orig_end: orig.end as u32,
+            identity,
+        });
+    }
+
+    /// Original offset where the character starting at normalised `n` starts.
+    pub fn start(&self, n: usize) -> usize {
+        let n = n as u32;
+        let i = self.segs.partition_point(|s| s.norm_end <= n);
+        match self.segs.get(i) {
+            Some(s) if s.norm_start <= n => {
+                if s.identity {
+                    (s.orig_start + (n - s.norm_start)) as usize
+                } else {
+                    s.orig_start as usize
+                }
+            }
+            _ => self.segs.last().map_or(0, |s| s.orig_end as usize),
+        }
+    }
+
+    /// Original offset where the character ending at normalised `n` ends.
+    pub fn end(&self, n: usize) -> usize {
+        let n = n as u32;
+        // The segment with norm_start < n <= norm_end.
+        let i = self.segs.partition_point(|s| s.norm_end < n);
+        match self.segs.get(i) {
+            Some(s) if s.norm_start < n => {
+                if s.identity {
+                    (s.orig_start + (n - s.norm_start)) as usize
+                } else {
+                    s.orig_end as usize
+                }
+            }
+            _ => self.start(n as usize),
+        }
+    }
+
+    /// Original range of a normalised range; an empty range stays empty.
+    pub fn range(&self, r: Range<usize>) -> Range<usize> {
+        let s = self.start(r.start);
+        if r.is_empty() {
+            return s..s;
+        }
+        s..self.end(r.end).max(s)
+    }
+}
+
+/// The normalised text and its map back to the original.
+#[derive(Debug, Clone, Default)]
+pub struct NormText {
+    pub text: String,
+    pub map: OffsetMap,
+}
+
+/// Builds a [`NormText`] piece by piece.
+#[derive(Debug, Default)]
+pub struct NormBuilder {
+    out: NormText,
+    /// A `\r` was just seen (to fold CRLF into one newline).
+    after_cr: bool,
+}
+
+impl NormBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.out.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.out.text.is_empty()
+    }
+
+    /// The last character written, if any.
+    pub fn last_char(&self) -> Option<char> {
+        self.out.text.chars().next_back()
+    }
+
+    /// Copies `s`, which starts at `orig_start` in the original, normalising
+    /// each character.
+    pub fn push_original(&mut self, s: &str, orig_start: usize) {
+        let mut run_start: Option<(usize, usize)> = None; // (orig, norm)
+        for (i, c) in s.char_indices() {
+            let o = orig_start + i;
+            let folded = fold_char(c, self.after_cr);
+            self.after_cr = c == '\r';
+            match folded {
+                Fold::Keep => {
+                    if run_start.is_none() {
+                        run_start = Some((o, self.out.text.len()));
+                    }
+                    self.out.text.push(c);
+                }
+                other => {
+                    if let Some((ro, rn)) = run_start.take() {
+                        let len = self.out.text.len() - rn;
+                        self.out.map.push(rn..rn + len, ro..ro + len, true);
+                    }
+                    let n = self.out.text.len();
+                    match other {
+                        Fold::To(r) => self.out.text.push(r),
+                        Fold::Drop => {}
+                        Fold::Keep => unreachable!(),
+                    }
+                    let n_end = self.out.text.len();
+                    self.out.map.push(n..n_end, o..o + c.len_utf8(), false);
+                }
+            }
+        }
+        if let Some((ro, rn)) = run_start {
+            let len = self.out.text.len() - rn;
+            self.out.map.push(rn..rn + len, ro..ro + len, true);
+        }
+    }
+
+    /// Writes `s` (e.g. a decoded HTML entity) as the replacement of the
+    /// whole original range `orig`.
+    pub fn push_replacement(&mut self, s: &str, orig: Range<usize>) {
+        let n = self.out.text.len();
+        for c in s.chars() {
+            match fold_char(c, false) {
+                Fold::Keep => self.out.text.push(c),
+                Fold::To(r) => self.out.text.push(r),
+                Fold::Drop => {}
+            }
+        }
+        self.after_cr = false;
+        let end = self.out.text.len();
+        self.out.map.push(n..end, orig, false);
+    }
+
+    /// Writes characters that have no counterpart in the original (a tab for
+    /// a table cell boundary); they map to the zero-width place `orig_at`.
+    pub fn push_synthetic(&mut self, s: &str, orig_at: usize) {
+        let n = self.out.text.len();
+        self.out.text.push_str(s);
+        self.after_cr = false;
+        self.out
+            .map
+            .push(n..self.out.text.len(), orig_at..orig_at, false);
+    }
+
+    pub fn finish(self) -> NormText {
+        self.out
+    }
+}
+
+enum Fold {
+    Keep,
+    To(char),
+    Drop,
+}
+
+/// What one character becomes in the normalised view.
+fn fold_char(c: char, after_cr: bool) -> Fold {
+    match c {
+        '\r' => Fold::To('\n'),
+        '\n' if after_cr => Fold::Drop,
+        // Full-width digits and ASCII punctuation (U+FF01–U+FF5E) map to
+        // ASCII — except the ideographic comma-like marks we keep.
+        '\u{FF10}'..='\u{FF19}' => Fold::To(char::from(b'0' + (c as u32 - 0xFF10) as u8)),
+        '\u{FF08}' => Fold::To('('),
+        '\u{FF09}' => Fold::To(')'),
+        '\u{FF0E}' => Fold::To('.'),
+        '\u{FF05}' => Fold::To('%'),
+        '\u{FF0C}' => Fold::Keep, // full-width comma stays: it separates clauses
+        '\u{FF1A}' => Fold::To(':'),
+        '\u{FF0B}' => Fold::To('+'),
+        '\u{FF0D}' => Fold::To('-'),
+        '\u{FF0F}' => Fold::To('/'),
+        '\u{FF5C}' => Fold::To('|'),
+        '\u{FF21}'..='\u{FF3A}' => Fold::To(char::from(b'A' + (c as u32 - 0xFF21) as u8)),
+        '\u{FF41}'..='\u{FF5A}' => Fold::To(char::from(b'a' + (c as u32 - 0xFF41) as u8)),
+        // Spaces of every kind become an ASCII space.
+        '\u{00A0}' | '\u{3000}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {
+            Fold::To(' ')
+        }
+        // Invisible characters vanish.
+        '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{00AD}' => Fold::Drop,
+        // Vertical tab / form feed (page breaks from PDF copies) end a line.
+        '\u{000B}' | '\u{000C}' | '\u{2028}' | '\u{2029}' | '\u{0085}' => Fold::To('\n'),
+        _ => Fold::Keep,
+    }
+}
+
+/// Normalises plain text.
+pub fn normalize(text: &str) -> NormText {
+    let mut b = NormBuilder::new();
+    b.push_original(text, 0);
+    b.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_and_maps_back() {
+        let orig = "\u{feff}总计\r\n５１\u{3000}(一)（二）";
+        let n = normalize(orig);
+        assert_eq!(n.text, "总计\n51 (一)(二)");
+        let p = n.text.find("51").unwrap();
+        let r = n.map.range(p..p + 2);
+        assert_eq!(&orig[r], "５１");
+        let q = n.text.find("(二)").unwrap();
+        assert_eq!(&orig[n.map.range(q..q + "(二)".len())], "（二）");
+        let t = n.text.find("总计").unwrap();
+        assert_eq!(&orig[n.map.range(t..t + 6)], "总计");
+        // The newline stands for the whole CRLF.
+        let nl = n.text.find('\n').unwrap();
+        assert_eq!(&orig[n.map.range(nl..nl + 1)], "\r\n");
+    }
+
+    #[test]
+    fn synthetic_chars_are_zero_width() {
+        let mut b = NormBuilder::new();
+        b.push_original("ab", 10);
+        b.push_synthetic("\t", 20);
+        b.push_original("c", 30);
+        let n = b.finish();
+        assert_eq!(n.text, "ab\tc");
+        assert_eq!(n.map.range(2..3), 20..20);
+        assert_eq!(n.map.range(0..4), 10..31);
+        assert_eq!(n.map.range(3..4), 30..31);
+    }
+
+    #[test]
+    fn empty_and_end_offsets() {
+        let n = normalize("");
+        assert_eq!(n.map.range(0..0), 0..0);
+        let n = normalize("ab");
+        assert_eq!(n.map.range(2..2), 2..2);
+    }
+}

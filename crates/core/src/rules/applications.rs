@@ -1,0 +1,294 @@
+//! Section 三 (收到和处理政府信息公开申请情况): the relations the template
+//! states between its rows and columns.
+
+use super::rule;
+use crate::decimal::Decimal;
+use crate::diagnostics::{Diagnostic, Lang, Severity};
+use crate::model::{Cell, Report, Table};
+use crate::template::{is_result_row, APPLICANT_COLUMNS};
+
+rule! {
+    /// For each of the seven columns, the template's own 勾稽关系 holds:
+    /// "第一项加第二项之和，等于第三项加第四项之和", i.e. 一、本年新收 +
+    /// 二、上年结转 = 三、（七）总计 + 四、结转下年度继续办理.
+    ///
+    /// Every application received or carried over is either dealt with this
+    /// year or carried forward; a difference means one was lost or counted
+    /// twice.
+    ///
+    /// **Fails:** 自然人 column: 本年新收 51 + 上年结转 3 = 54, but 总计 52 +
+    /// 结转下年度 3 = 55.
+    pub const COLUMN_BALANCE = ("applications.column-balance", Error, "本年新收 + 上年结转 = 总计 + 结转下年度, in every column");
+}
+
+rule! {
+    /// For each column, （七）总计 equals the sum of every result row above it:
+    /// （一）予以公开, （二）部分公开, （三）不予公开 1–8, （四）无法提供 1–3,
+    /// （五）不予处理 1–5 and （六）其他处理 (1–3 in the 2021 format, a single
+    /// row in the 2019 format).
+    ///
+    /// The template's "（七）总计" is the total of the 本年度办理结果.
+    ///
+    /// **Fails:** 予以公开 6 + 部分公开 3 + 不予公开 3 + 无法提供 37 + 不予处理 4 = 53,
+    /// but （七）总计 52.
+    pub const TOTAL_SUM = ("applications.total-sum", Error, "（七）总计 = the sum of the result rows, in every column");
+}
+
+rule! {
+    /// In every row, the 总计 column equals 自然人 plus the five 法人或其他组织
+    /// columns (商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他).
+    ///
+    /// The template's header puts 总计 over 申请人情况: it counts every applicant.
+    ///
+    /// **Fails:** 本年新收: 51 + 3 + 0 + 0 + 0 + 0 = 54, but 总计 55.
+    pub const ROW_SUM = ("applications.row-sum", Error, "总计 = 自然人 + the five organisation columns, in every row");
+}
+
+/// Runs the section 三 relations.
+pub fn check(report: &Report, lang: Lang, out: &mut Vec<Diagnostic>) {
+    let Some(t) = &report.applications else {
+        return;
+    };
+    column_balance(t, lang, out);
+    total_sum(t, lang, out);
+    row_sum(t, lang, out);
+}
+
+/// A cell with the name it goes by in messages.
+pub(crate) struct Term<'a> {
+    pub name: String,
+    pub cell: &'a Cell,
+}
+
+impl Term<'_> {
+    pub fn value(&self) -> Option<Decimal> {
+        self.cell.value
+    }
+}
+
+pub(crate) fn term<'a>(
+    t: &'a Table,
+    row: &str,
+    col: &str,
+    name: impl Into<String>,
+) -> Option<Term<'a>> {
+    Some(Term {
+        name: name.into(),
+        cell: t.cell(row, col)?,
+    })
+}
+
+/// "51 + 3 + 0" with names: "本年新收 51 + 上年结转 3".
+pub(crate) fn render(terms: &[Term], with_names: bool) -> String {
+    terms
+        .iter()
+        .map(|t| {
+            let v = t.value().map_or("?".to_string(), |v| v.to_string());
+            if with_names {
+                format!("{} {}", t.name, v)
+            } else {
+                v
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+pub(crate) fn sum(terms: &[Term]) -> Option<Decimal> {
+    let vals: Option<Vec<Decimal>> = terms.iter().map(Term::value).collect();
+    Some(Decimal::sum(vals?.iter()))
+}
+
+/// A finding on `anchor` with every other term as related.
+pub(crate) fn finding(
+    code: &'static str,
+    message: String,
+    anchor: &Term,
+    others: &[&Term],
+    expected: Decimal,
+    actual: Decimal,
+) -> Diagnostic {
+    let mut d =
+        Diagnostic::new(code, Severity::Error, message, anchor.cell.span).numbers(expected, actual);
+    for t in others {
+        let v = t.value().map_or(String::new(), |v| v.to_string());
+        d = d.related(t.cell.span, format!("{} {}", t.name, v).trim().to_string());
+    }
+    d
+}
+
+fn col_name(lang: Lang, label: &str, key: &str) -> String {
+    lang.pick(format!("{label}列"), format!("column {key}"))
+}
+
+fn column_balance(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
+    for col in APPLICANT_COLUMNS {
+        let (zh, en) = (lang == Lang::Zh, lang == Lang::En);
+        let name = |zhn: &str, enn: &str| if en { enn.to_string() } else { zhn.to_string() };
+        let (Some(new), Some(carried), Some(total), Some(fwd)) = (
+            term(t, "new", col.key, name("本年新收", "new")),
+            term(t, "carried_over", col.key, name("上年结转", "carried over")),
+            term(t, "total", col.key, name("办理结果总计", "results total")),
+            term(
+                t,
+                "carried_forward",
+                col.key,
+                name("结转下年度", "carried forward"),
+            ),
+        ) else {
+            continue;
+        };
+        let left = [new, carried];
+        let right = [total, fwd];
+        let (Some(l), Some(r)) = (sum(&left), sum(&right)) else {
+            continue;
+        };
+        if l == r {
+            continue;
+        }
+        let _ = zh;
+        let message = lang.pick(
+            format!(
+                "{}：{} = {}，但{} + {} = {}",
+                col_name(lang, col.label, col.key),
+                render(&left, true),
+                l,
+                render(&right[..1], true),
+                render(&right[1..], true),
+                r
+            ),
+            format!(
+                "{}: {} = {}, but {} + {} = {}",
+                col_name(lang, col.label, col.key),
+                render(&left, true),
+                l,
+                render(&right[..1], true),
+                render(&right[1..], true),
+                r
+            ),
+        );
+        out.push(finding(
+            COLUMN_BALANCE.code,
+            message,
+            &right[0],
+            &[&left[0], &left[1], &right[1]],
+            l,
+            r,
+        ));
+    }
+}
+
+fn total_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
+    for col in APPLICANT_COLUMNS {
+        let Some(total) = term(
+            t,
+            "total",
+            col.key,
+            lang.pick("（七）总计".into(), "total".into()),
+        ) else {
+            continue;
+        };
+        let parts: Vec<Term> = t
+            .rows
+            .iter()
+            .filter(|r| is_result_row(r.key))
+            .filter_map(|r| {
+                Some(Term {
+                    name: r.label.to_string(),
+                    cell: r.cell(col.key)?,
+                })
+            })
+            .collect();
+        let (Some(s), Some(v)) = (sum(&parts), total.value()) else {
+            continue;
+        };
+        if parts.is_empty() || s == v {
+            continue;
+        }
+        let nonzero: Vec<&Term> = parts
+            .iter()
+            .filter(|p| p.value() != Some(Decimal::ZERO))
+            .collect();
+        let listed = nonzero
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} {}",
+                    p.name,
+                    p.value().map_or("?".into(), |x| x.to_string())
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let listed = if listed.is_empty() {
+            "0".to_string()
+        } else {
+            listed
+        };
+        let message = lang.pick(
+            format!(
+                "{}：各项办理结果之和 {} = {}，但（七）总计为 {}",
+                col_name(lang, col.label, col.key),
+                listed,
+                s,
+                v
+            ),
+            format!(
+                "{}: the results add up to {} = {}, but the total (七) says {}",
+                col_name(lang, col.label, col.key),
+                listed,
+                s,
+                v
+            ),
+        );
+        let others: Vec<&Term> = parts.iter().collect();
+        out.push(finding(TOTAL_SUM.code, message, &total, &others, s, v));
+    }
+}
+
+fn row_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
+    for row in &t.rows {
+        let Some(total) = row.cell("total").map(|c| Term {
+            name: lang.pick("总计".into(), "total".into()),
+            cell: c,
+        }) else {
+            continue;
+        };
+        let parts: Vec<Term> = APPLICANT_COLUMNS[..6]
+            .iter()
+            .filter_map(|c| {
+                Some(Term {
+                    name: lang.pick(c.label.to_string(), c.key.to_string()),
+                    cell: row.cell(c.key)?,
+                })
+            })
+            .collect();
+        if parts.len() != 6 {
+            continue;
+        }
+        let (Some(s), Some(v)) = (sum(&parts), total.value()) else {
+            continue;
+        };
+        if s == v {
+            continue;
+        }
+        let message = lang.pick(
+            format!(
+                "“{}”一行：{} = {}，但总计为 {}",
+                row.label,
+                render(&parts, false),
+                s,
+                v
+            ),
+            format!(
+                "Row “{}”: {} = {}, but the total says {}",
+                row.label,
+                render(&parts, false),
+                s,
+                v
+            ),
+        );
+        let others: Vec<&Term> = parts.iter().collect();
+        out.push(finding(ROW_SUM.code, message, &total, &others, s, v));
+    }
+}

@@ -1,0 +1,105 @@
+//! Stage 6: the rules, one file per family, and their registry.
+//!
+//! Every rule is declared with [`rule!`]: its doc comment says what it
+//! checks, quotes the template's wording it rests on and gives a failing
+//! example. That comment is the single source of the rule's documentation:
+//! rustdoc shows it, and [`REGISTRY`] carries it as text for the generated
+//! `docs/rules.md`, the page and the CLI.
+
+use crate::diagnostics::{Diagnostic, Lang, Severity};
+use crate::model::Report;
+
+pub mod applications;
+pub mod reviews;
+pub mod structure;
+
+/// A rule's identity and documentation.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// Stable id, e.g. `applications.column-balance`.
+    pub code: &'static str,
+    pub severity: Severity,
+    /// One line: what is checked.
+    pub summary: &'static str,
+    /// The doc comment, as Markdown.
+    pub doc: &'static str,
+}
+
+/// Declares a rule constant whose doc comment is also its documentation text.
+macro_rules! rule {
+    ($(#[doc = $doc:literal])* pub const $name:ident = ($code:literal, $sev:ident, $summary:literal);) => {
+        $(#[doc = $doc])*
+        pub const $name: $crate::rules::Rule = $crate::rules::Rule {
+            code: $code,
+            severity: $crate::diagnostics::Severity::$sev,
+            summary: $summary,
+            doc: concat!($($doc, "\n"),*),
+        };
+    };
+}
+pub(crate) use rule;
+
+/// Every rule, in documentation order.
+pub const REGISTRY: &[Rule] = &[
+    structure::TEMPLATE_UNKNOWN,
+    structure::TABLE_MISSING,
+    structure::TABLE_UNREADABLE,
+    structure::ROW_MISSING,
+    structure::ROW_UNREADABLE,
+    structure::CELL_BLANK,
+    structure::CELL_INVALID,
+    structure::INPUT_EMPTY,
+    structure::INPUT_NOT_TEXT,
+    applications::COLUMN_BALANCE,
+    applications::TOTAL_SUM,
+    applications::ROW_SUM,
+    reviews::GROUP_SUM,
+];
+
+/// Looks a rule up by its code.
+pub fn lookup(code: &str) -> Option<&'static Rule> {
+    REGISTRY.iter().find(|r| r.code == code)
+}
+
+/// Runs the relation rules on the model.
+pub fn run(report: &Report, lang: Lang, out: &mut Vec<Diagnostic>) {
+    applications::check(report, lang, out);
+    reviews::check(report, lang, out);
+}
+
+/// Documentation of every rule as Markdown (the content of `docs/rules.md`).
+pub fn docs_markdown() -> String {
+    let mut s = String::from(
+        "# gongkai rules\n\n<!-- Generated from the rules' doc comments in crates/core/src/rules by \
+         `cargo test -p gongkai-core --test docs` (set UPDATE_DOCS=1 to rewrite). Do not edit. -->\n\n\
+         | rule | severity | checks |\n|---|---|---|\n",
+    );
+    for r in REGISTRY {
+        s.push_str(&format!(
+            "| [`{}`](#{}) | {} | {} |\n",
+            r.code,
+            anchor(r.code),
+            r.severity.as_str(),
+            r.summary
+        ));
+    }
+    for r in REGISTRY {
+        s.push_str(&format!(
+            "\n## {}\n\n_Severity: {}._\n\n",
+            r.code,
+            r.severity.as_str()
+        ));
+        for line in r.doc.lines() {
+            s.push_str(line.strip_prefix(' ').unwrap_or(line));
+            s.push('\n');
+        }
+    }
+    s
+}
+
+/// The Markdown anchor of a rule's heading.
+pub fn anchor(code: &str) -> String {
+    code.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect()
+}

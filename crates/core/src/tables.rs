@@ -1,0 +1,975 @@
+//! Stage 4: the template's tables, read from a region's cells.
+//!
+//! Cells are grouped into *records*: a label (one or more text cells in a
+//! row — a group label such as "（三）不予公开" joins the row's own label)
+//! followed by its figures. Records are aligned with the template's rows in
+//! template order by dynamic programming, so a header cell that happens to
+//! say "总计" cannot take the place of row （七）; then each record's cells
+//! are fitted to the row's columns:
+//!
+//! - exactly as many figures as columns: blank cells around them were left
+//!   by merged cells and are ignored;
+//! - as many cells (figures and blanks) as columns: read by position, so a
+//!   blank cell is a blank cell;
+//! - otherwise the row cannot be read without guessing, and we say so.
+
+use crate::decimal::Decimal;
+use crate::diagnostics::{Diagnostic, Lang, Severity};
+use crate::fields::{Field, FieldKind};
+use crate::labels::{canonical, similarity};
+use crate::model::{Cell, Row, Table};
+use crate::span::Span;
+use crate::template::{RowDef, ValueKind};
+use crate::value::{parse_cell, CellText};
+use std::ops::Range;
+
+/// A label and the cells after it.
+#[derive(Debug)]
+struct Record<'a> {
+    /// Canonical label pieces.
+    parts: Vec<String>,
+    label_range: Range<usize>,
+    cells: Vec<&'a Field>,
+    /// Row number (counting row starts) of each cell.
+    rows: Vec<usize>,
+    n_figures: usize,
+    /// Row number of the label's (last) cell.
+    label_row: usize,
+    /// Figures written into the label's cell with nothing between
+    /// ("行政规范性文件8855698"): where, and the digits.
+    run_together: Option<(Range<usize>, String)>,
+}
+
+impl Record<'_> {
+    fn label(&self) -> String {
+        self.parts.concat()
+    }
+}
+
+fn records(fields: &[Field]) -> Vec<Record<'_>> {
+    let mut out: Vec<Record> = Vec::new();
+    let mut row = 0usize;
+    let mut row_has_content = false;
+    let mut last_was_text = false;
+    for f in fields {
+        if f.row_start {
+            row += 1;
+            row_has_content = false;
+            last_was_text = false;
+        }
+        match f.kind {
+            FieldKind::Text => {
+                let (label_text, run) = split_run_together(&f.text, f.range.clone());
+                let continues = row_has_content
+                    && last_was_text
+                    && out.last().is_some_and(|r| r.n_figures == 0);
+                if continues {
+                    let r = out.last_mut().expect("checked");
+                    r.parts.push(canonical(label_text));
+                    r.label_range.end = f.range.end;
+                    r.label_row = row;
+                    r.cells.clear();
+                    r.rows.clear();
+                    if run.is_some() {
+                        r.run_together = run;
+                    }
+                } else {
+                    out.push(Record {
+                        parts: vec![canonical(label_text)],
+                        label_range: f.range.clone(),
+                        cells: Vec::new(),
+                        rows: Vec::new(),
+                        n_figures: 0,
+                        label_row: row,
+                        run_together: run,
+                    });
+                }
+                row_has_content = true;
+                last_was_text = true;
+            }
+            FieldKind::Value | FieldKind::Empty => {
+                if let Some(r) = out.last_mut() {
+                    r.cells.push(f);
+                    r.rows.push(row);
+                    if f.kind == FieldKind::Value {
+                        r.n_figures += 1;
+                    }
+                }
+                if f.kind == FieldKind::Value {
+                    row_has_content = true;
+                    last_was_text = false;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// "行政规范性文件8855698" → ("行政规范性文件", Some(range of the digits)).
+fn split_run_together(text: &str, range: Range<usize>) -> (&str, Option<(Range<usize>, String)>) {
+    let head = text.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let tail = &text[head.len()..];
+    let digits = tail.bytes().filter(u8::is_ascii_digit).count();
+    let cjk_before = head
+        .chars()
+        .next_back()
+        .is_some_and(|c| c as u32 >= 0x3400 && !matches!(c, '、' | '，' | '。' | '）' | '”'));
+    // The field's range covers its text exactly only when the text was not
+    // joined from several lines; otherwise point at the whole field.
+    if digits >= 1 && cjk_before && head.chars().count() >= 2 {
+        let at = if range.len() == text.len() {
+            range.start + head.len()..range.end
+        } else {
+            range
+        };
+        (head, Some((at, tail.to_string())))
+    } else {
+        (text, None)
+    }
+}
+
+/// Whether the record's label names the row (by a phrase or exactly).
+fn names_row(rec: &Record, def: &RowDef) -> bool {
+    let label = rec.label();
+    let last = rec.parts.last().map(String::as_str).unwrap_or("");
+    def.phrases.iter().any(|p| label.contains(&canonical(p)))
+        || def
+            .exact
+            .iter()
+            .any(|e| canonical(e) == label || canonical(e) == last)
+}
+
+/// How well record `rec` names row `def`: 0 = not at all.
+fn candidates(rec: &Record, defs: &[RowDef]) -> Vec<(usize, u32)> {
+    let label = rec.label();
+    if label.is_empty() {
+        return Vec::new();
+    }
+    let last = rec.parts.last().cloned().unwrap_or_default();
+    let usable = |def: &RowDef| -> bool {
+        rec.n_figures > 0 || rec.run_together.is_some() || rec.cells.len() >= def.columns.len()
+    };
+    let mut out = Vec::new();
+    // Phrases: the latest-ending match is the row's own label; earlier ones
+    // belong to a group label before it.
+    let mut best_end = 0usize;
+    let mut phrase_hits: Vec<(usize, usize)> = Vec::new();
+    for (j, def) in defs.iter().enumerate() {
+        let mut end = None;
+        for p in def.phrases {
+            let p = canonical(p);
+            if let Some(pos) = label.rfind(&p) {
+                let e = pos + p.len();
+                end = Some(end.map_or(e, |x: usize| x.max(e)));
+            }
+        }
+        if def
+            .exact
+            .iter()
+            .any(|e| canonical(e) == label || canonical(e) == last)
+        {
+            end = Some(label.len() + 1);
+        }
+        if let Some(e) = end {
+            best_end = best_end.max(e);
+            phrase_hits.push((j, e));
+        }
+    }
+    for &(j, e) in &phrase_hits {
+        if !usable(&defs[j]) {
+            continue;
+        }
+        let base = if e == best_end { 10 } else { 4 };
+        let score = if rec.n_figures == 0 && rec.run_together.is_none() {
+            2
+        } else {
+            base
+        };
+        out.push((j, score));
+    }
+    if phrase_hits.is_empty() && rec.n_figures > 0 {
+        for (j, def) in defs.iter().enumerate() {
+            let want = canonical(def.label);
+            let s = similarity(&label, &want).max(similarity(&last, &want));
+            if s >= 0.7 {
+                out.push((j, 6));
+            }
+        }
+    }
+    out
+}
+
+/// Aligns records with rows, in order, maximising the total score.
+/// Returns (record index, row index) pairs and the score.
+fn align(cands: &[Vec<(usize, u32)>], m: usize) -> (Vec<(usize, usize)>, u32) {
+    let idx: Vec<usize> = (0..cands.len()).filter(|&i| !cands[i].is_empty()).collect();
+    let n = idx.len();
+    // dp[i][j]: best score with records idx[i..] and rows j..
+    let w = m + 1;
+    let mut dp = vec![0u32; (n + 1) * w];
+    for i in (0..n).rev() {
+        for j in (0..=m).rev() {
+            let mut best = dp[(i + 1) * w + j];
+            for &(k, s) in &cands[idx[i]] {
+                if k >= j {
+                    best = best.max(s + dp[(i + 1) * w + k + 1]);
+                }
+            }
+            dp[i * w + j] = best;
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n {
+        let here = dp[i * w + j];
+        if here == dp[(i + 1) * w + j] {
+            i += 1;
+            continue;
+        }
+        let mut moved = false;
+        for &(k, s) in &cands[idx[i]] {
+            if k >= j && s + dp[(i + 1) * w + k + 1] == here {
+                pairs.push((idx[i], k));
+                j = k + 1;
+                i += 1;
+                moved = true;
+                break;
+            }
+        }
+        if !moved {
+            i += 1;
+        }
+    }
+    (pairs, dp[0])
+}
+
+/// Why a row's cells could not be fitted.
+#[derive(Debug)]
+enum Unfit {
+    TooMany(usize),
+    TooFew(usize),
+    /// Figures run together that allow this many readings (0 or 2+).
+    Packed(String, usize),
+}
+
+/// Fits a record's cells to `n` columns (see the module docs); figures run
+/// together are split when, and only when, exactly one reading exists.
+fn fit(rec: &Record<'_>, n: usize) -> Result<Vec<Field>, Unfit> {
+    if rec.cells.iter().any(|f| f.packed) {
+        let figures: Vec<&Field> = rec
+            .cells
+            .iter()
+            .copied()
+            .filter(|f| f.kind == FieldKind::Value)
+            .collect();
+        let loose = figures.iter().filter(|f| !f.packed).count();
+        let packed: Vec<&Field> = figures.iter().copied().filter(|f| f.packed).collect();
+        if packed.len() == 1 && loose < n {
+            let p = packed[0];
+            let need = n - loose;
+            let (count, parts) = unpack(&p.text, need);
+            if count != 1 {
+                return Err(Unfit::Packed(p.text.clone(), count));
+            }
+            let mut out = Vec::new();
+            for f in figures {
+                if f.packed {
+                    for r in &parts {
+                        let range = p.range.start + r.start..p.range.start + r.end;
+                        out.push(Field {
+                            text: p.text[r.clone()].to_string(),
+                            range,
+                            row_start: false,
+                            kind: FieldKind::Value,
+                            packed: false,
+                        });
+                    }
+                } else {
+                    out.push(f.clone());
+                }
+            }
+            return Ok(out);
+        }
+        let all: String = packed
+            .iter()
+            .map(|f| f.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        return Err(Unfit::Packed(all, 2));
+    }
+    fit_loose(rec, n).map(|v| v.into_iter().cloned().collect())
+}
+
+/// Ways of reading `run` as `n` figures: digit groups separated by spaces
+/// are kept apart; a figure has no leading zero unless it is 0 (or 0.x).
+/// Returns the number of readings (capped at 2) and, when it is 1, the
+/// pieces.
+pub(crate) fn unpack(run: &str, n: usize) -> (usize, Vec<Range<usize>>) {
+    // Groups separated by spaces.
+    let mut groups: Vec<Range<usize>> = Vec::new();
+    let mut start = None;
+    for (i, c) in run.char_indices() {
+        if c == ' ' {
+            if let Some(s) = start.take() {
+                groups.push(s..i);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        groups.push(s..run.len());
+    }
+    if n == 0 || groups.is_empty() || run.len() > 200 {
+        return (0, Vec::new());
+    }
+    let valid = |p: &str| -> bool {
+        if p.is_empty() || p.starts_with('.') || p.ends_with('.') || p.matches('.').count() > 1 {
+            return false;
+        }
+        let int = p.split('.').next().unwrap_or("");
+        (int == "0" || !int.starts_with('0')) && int.len() <= 12
+    };
+    // ways[g][k]: readings of groups g.. as k figures (capped at 2).
+    // Within a group, w(pos, k): readings of group[pos..] as k figures.
+    let total_groups = groups.len();
+    let mut memo: std::collections::HashMap<(usize, usize, usize), usize> = Default::default();
+    fn count(
+        run: &str,
+        groups: &[Range<usize>],
+        g: usize,
+        pos: usize,
+        k: usize,
+        valid: &dyn Fn(&str) -> bool,
+        memo: &mut std::collections::HashMap<(usize, usize, usize), usize>,
+    ) -> usize {
+        if g == groups.len() {
+            return usize::from(k == 0);
+        }
+        if k == 0 {
+            return 0;
+        }
+        if let Some(&v) = memo.get(&(g, pos, k)) {
+            return v;
+        }
+        let gr = &groups[g];
+        let mut total = 0;
+        for end in pos + 1..=gr.end {
+            if !valid(&run[pos..end]) {
+                continue;
+            }
+            let sub = if end == gr.end {
+                count(
+                    run,
+                    groups,
+                    g + 1,
+                    groups.get(g + 1).map_or(0, |x| x.start),
+                    k - 1,
+                    valid,
+                    memo,
+                )
+            } else {
+                count(run, groups, g, end, k - 1, valid, memo)
+            };
+            total = (total + sub).min(2);
+            if total >= 2 {
+                break;
+            }
+        }
+        memo.insert((g, pos, k), total);
+        total
+    }
+    let c = count(run, &groups, 0, groups[0].start, n, &valid, &mut memo);
+    if c != 1 {
+        return (c, Vec::new());
+    }
+    // Reconstruct the one reading.
+    let mut parts = Vec::new();
+    let (mut g, mut pos, mut k) = (0usize, groups[0].start, n);
+    while g < total_groups && k > 0 {
+        let gr = groups[g].clone();
+        let mut moved = false;
+        for end in pos + 1..=gr.end {
+            if !valid(&run[pos..end]) {
+                continue;
+            }
+            let sub = if end == gr.end {
+                count(
+                    run,
+                    &groups,
+                    g + 1,
+                    groups.get(g + 1).map_or(0, |x| x.start),
+                    k - 1,
+                    &valid,
+                    &mut memo,
+                )
+            } else {
+                count(run, &groups, g, end, k - 1, &valid, &mut memo)
+            };
+            if sub == 1 {
+                parts.push(pos..end);
+                k -= 1;
+                if end == gr.end {
+                    g += 1;
+                    pos = groups.get(g).map_or(0, |x| x.start);
+                } else {
+                    pos = end;
+                }
+                moved = true;
+                break;
+            }
+        }
+        if !moved {
+            return (0, Vec::new());
+        }
+    }
+    (1, parts)
+}
+
+/// Fits cells that are each one figure or blank.
+fn fit_loose<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<&'a Field>, Unfit> {
+    // Figures start on the label's own row: figures under a column of
+    // labels (a PDF text layer) belong to no row we can name.
+    if rec.rows.first().is_some_and(|&r| r != rec.label_row) {
+        return Err(Unfit::TooFew(0));
+    }
+    // Try the cells of the first row, then of the first two rows, and so on.
+    let mut row_ends: Vec<usize> = Vec::new();
+    for i in 1..=rec.cells.len() {
+        if i == rec.cells.len() || rec.rows[i] != rec.rows[i - 1] {
+            row_ends.push(i);
+        }
+    }
+    let mut last_err = Unfit::TooFew(0);
+    for &end in &row_ends {
+        let cells = &rec.cells[..end];
+        let figures: Vec<&Field> = cells
+            .iter()
+            .copied()
+            .filter(|f| f.kind == FieldKind::Value)
+            .collect();
+        if figures.len() == n {
+            return Ok(figures);
+        }
+        if figures.len() > n {
+            return Err(Unfit::TooMany(figures.len()));
+        }
+        if cells.len() == n {
+            return Ok(cells.to_vec());
+        }
+        // Blank cells trailing or leading the row, beyond the columns.
+        let mut lo = 0;
+        let mut hi = cells.len();
+        while hi > lo && hi - lo > n && cells[hi - 1].kind == FieldKind::Empty {
+            hi -= 1;
+        }
+        if hi - lo == n {
+            return Ok(cells[lo..hi].to_vec());
+        }
+        while hi - lo > n && cells[lo].kind == FieldKind::Empty {
+            lo += 1;
+        }
+        if hi - lo == n {
+            return Ok(cells[lo..hi].to_vec());
+        }
+        last_err = Unfit::TooFew(figures.len());
+    }
+    Err(last_err)
+}
+
+/// What one table extraction gives.
+pub struct Extraction {
+    pub table: Option<Table>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Alignment score (for choosing between template versions).
+    pub score: u32,
+    /// How many rows had their cells fitted.
+    pub fitted: usize,
+}
+
+/// Reads a table with row definitions `defs` from `fields`.
+/// `region_start` locates a missing table; `table_name` is for messages.
+pub fn extract(
+    fields: &[Field],
+    defs: &'static [RowDef],
+    table_key: &'static str,
+    region_start: usize,
+    lang: Lang,
+) -> Extraction {
+    let recs = records(fields);
+    let cands: Vec<Vec<(usize, u32)>> = recs.iter().map(|r| candidates(r, defs)).collect();
+    let (pairs, score) = align(&cands, defs.len());
+    let mut diags = Vec::new();
+    if pairs.is_empty() {
+        return Extraction {
+            table: None,
+            diagnostics: diags,
+            score: 0,
+            fitted: 0,
+        };
+    }
+    // Labels found but figures not in rows (a PDF text layer, column by
+    // column): one finding for the table, not one per row.
+    let fittable = pairs
+        .iter()
+        .filter(|&&(ri, di)| fit(&recs[ri], defs[di].columns.len()).is_ok())
+        .count();
+    let loose_figures = fields.iter().filter(|f| f.kind == FieldKind::Value).count();
+    // Rows whose label is present, with or without figures after it.
+    let labels_found = (0..defs.len())
+        .filter(|&j| recs.iter().any(|r| names_row(r, &defs[j])))
+        .count();
+    let packed = recs.iter().any(|r| r.cells.iter().any(|c| c.packed));
+    if !packed
+        && fittable * 2 < defs.len()
+        && labels_found * 2 >= defs.len()
+        && loose_figures >= defs.len()
+    {
+        let first = &recs[pairs[0].0];
+        diags.push(Diagnostic::new(
+            crate::rules::structure::TABLE_UNREADABLE.code,
+            Severity::Error,
+            lang.pick(
+                format!(
+                    "找到了表格的 {} 个行标签和 {loose_figures} 个数字，但数字不是按行排列的（常见于从 PDF 复制、逐列导出的文本），无法确定每个数字属于哪一格；请从 Word、WPS 或网页原文复制表格",
+                    labels_found
+                ),
+                format!(
+                    "The table's {} row labels and {loose_figures} figures were found, but the figures are not laid out in rows (as in a PDF's text layer, column by column); which figure belongs to which cell cannot be told. Copy the table from the Word/WPS document or the web page instead",
+                    labels_found
+                ),
+            ),
+            nspan(first.label_range.clone()),
+        ));
+        return Extraction {
+            table: None,
+            diagnostics: diags,
+            score: labels_found as u32,
+            fitted: 0,
+        };
+    }
+    let mut rows: Vec<Row> = Vec::new();
+    let mut fitted = 0;
+    // Where each template row was found (or belongs), for locating missing rows.
+    let mut found_at: Vec<Option<(Range<usize>, usize)>> = vec![None; defs.len()];
+    for &(ri, di) in &pairs {
+        let rec = &recs[ri];
+        let def = &defs[di];
+        let label_span = nspan(rec.label_range.clone());
+        let end = rec
+            .cells
+            .last()
+            .map_or(rec.label_range.end, |c| c.range.end);
+        found_at[di] = Some((rec.label_range.clone(), end));
+        let cells = match (&rec.run_together, fit(rec, def.columns.len())) {
+            (Some((at, digits)), _) if rec.n_figures == 0 => {
+                diags.push(
+                    Diagnostic::new(
+                        "table.row-unreadable",
+                        Severity::Error,
+                        lang.pick(
+                            format!(
+                                "“{}”一行的数字连在一起（{}），无法确定如何分到 {} 列，不予猜测",
+                                def.label,
+                                digits,
+                                def.columns.len()
+                            ),
+                            format!(
+                                "Row “{}”: its figures run together ({}); they cannot be split into {} columns without guessing",
+                                def.label,
+                                digits,
+                                def.columns.len()
+                            ),
+                        ),
+                        nspan(at.clone()),
+                    )
+                    .related(label_span, def.label),
+                );
+                vec![None; def.columns.len()]
+            }
+            (_, Ok(fs)) => {
+                fitted += 1;
+                fs.iter()
+                    .zip(def.columns)
+                    .map(|(f, col)| Some(read_cell(f, def, col, table_key, &mut diags, lang)))
+                    .collect()
+            }
+            (_, Err(why)) => {
+                let (zh, en) = match why {
+                    Unfit::TooMany(k) => (
+                        format!("有 {k} 个数字，多于 {} 列", def.columns.len()),
+                        format!("{k} figures for {} columns", def.columns.len()),
+                    ),
+                    Unfit::TooFew(k) => (
+                        format!(
+                            "只读到 {k} 个数字，少于 {} 列，无法确定缺的是哪一格",
+                            def.columns.len()
+                        ),
+                        format!(
+                            "only {k} figures for {} columns; which cell is missing cannot be told",
+                            def.columns.len()
+                        ),
+                    ),
+                    Unfit::Packed(run, k) => packed_message(&run, k, def.columns.len()),
+                };
+                let mut d = Diagnostic::new(
+                    "table.row-unreadable",
+                    Severity::Error,
+                    lang.pick(
+                        format!("“{}”一行无法读取：{zh}", def.label),
+                        format!("Row “{}” cannot be read: {en}", def.label),
+                    ),
+                    label_span,
+                );
+                for c in rec.cells.iter().filter(|c| c.kind == FieldKind::Value) {
+                    d = d.related(nspan(c.range.clone()), c.text.clone());
+                }
+                diags.push(d);
+                vec![None; def.columns.len()]
+            }
+        };
+        rows.push(Row {
+            key: def.key,
+            label: def.label,
+            label_span,
+            columns: def.columns,
+            cells,
+        });
+    }
+    // Missing rows, located after the row before them.
+    for (di, def) in defs.iter().enumerate() {
+        if found_at[di].is_some() {
+            continue;
+        }
+        let at = found_at[..di]
+            .iter()
+            .rev()
+            .flatten()
+            .next()
+            .map(|(_, end)| *end)
+            .or_else(|| found_at[di..].iter().flatten().next().map(|(l, _)| l.start))
+            .unwrap_or(region_start);
+        diags.push(Diagnostic::new(
+            "table.row-missing",
+            Severity::Error,
+            lang.pick(
+                format!("表格缺少“{}”一行", def.label),
+                format!("The table lacks the row “{}”", def.label),
+            ),
+            nspan(at..at),
+        ));
+    }
+    Extraction {
+        table: Some(Table { rows }),
+        diagnostics: diags,
+        score,
+        fitted,
+    }
+}
+
+fn packed_message(run: &str, readings: usize, n: usize) -> (String, String) {
+    if readings == 0 {
+        (
+            format!("数字连在一起（{run}），无法分成 {n} 个数"),
+            format!("the figures run together ({run}) and cannot make {n} figures"),
+        )
+    } else {
+        (
+            format!("数字连在一起（{run}），分成 {n} 格有不止一种读法，不予猜测"),
+            format!("the figures run together ({run}); more than one split into {n} cells is possible, so none is guessed"),
+        )
+    }
+}
+
+/// A span in normalised offsets (mapped to the original at the end).
+pub fn nspan(r: Range<usize>) -> Span {
+    Span {
+        start: r.start,
+        end: r.end,
+        line: 0,
+        column: 0,
+    }
+}
+
+/// Reads one fitted cell, reporting blank and invalid ones.
+pub fn read_cell(
+    f: &Field,
+    def: &RowDef,
+    col: &crate::template::ColDef,
+    table_key: &str,
+    diags: &mut Vec<Diagnostic>,
+    lang: Lang,
+) -> Cell {
+    let span = nspan(f.range.clone());
+    let raw = f.text.clone();
+    let place_zh = format!("“{}”行“{}”列", def.label, col.label);
+    let place_en = format!("row “{}”, column “{}”", def.label, col.label);
+    let value = match parse_cell(&f.text) {
+        CellText::Number(d, _) => match check_kind(d, col.kind) {
+            Ok(()) => Some(d),
+            Err((zh, en)) => {
+                diags.push(Diagnostic::new(
+                    "cell.invalid",
+                    Severity::Error,
+                    lang.pick(
+                        format!("{place_zh}的“{raw}”{zh}"),
+                        format!("{place_en}: “{raw}” {en}"),
+                    ),
+                    span,
+                ));
+                None
+            }
+        },
+        CellText::Empty | CellText::BlankMark => {
+            let what = if raw.is_empty() {
+                lang.pick("为空".into(), "is blank".into())
+            } else {
+                lang.pick(
+                    format!("填的是“{raw}”，不是数字"),
+                    format!("holds “{raw}”, not a figure"),
+                )
+            };
+            diags.push(Diagnostic::new(
+                "cell.blank",
+                Severity::Error,
+                lang.pick(
+                    format!("{place_zh}{what}：模板要求每格填写数字（没有则填 0）"),
+                    format!("{place_en} {what}: the template requires a figure in every cell (0 if none)"),
+                ),
+                span,
+            ));
+            None
+        }
+        CellText::Text => {
+            diags.push(Diagnostic::new(
+                "cell.invalid",
+                Severity::Error,
+                lang.pick(
+                    format!("{place_zh}的“{raw}”无法读作数字"),
+                    format!("{place_en}: “{raw}” cannot be read as a figure"),
+                ),
+                span,
+            ));
+            None
+        }
+    };
+    let _ = table_key;
+    Cell { value, raw, span }
+}
+
+fn check_kind(d: Decimal, kind: ValueKind) -> Result<(), (String, String)> {
+    match kind {
+        ValueKind::Count => {
+            if !d.is_integer() {
+                Err((
+                    "不是整数：件数必须是非负整数".into(),
+                    "is not a whole number: counts are non-negative integers".into(),
+                ))
+            } else if d.is_negative() {
+                Err((
+                    "是负数：件数必须是非负整数".into(),
+                    "is negative: counts are non-negative integers".into(),
+                ))
+            } else {
+                Ok(())
+            }
+        }
+        ValueKind::Change => {
+            if d.is_integer() {
+                Ok(())
+            } else {
+                Err(("不是整数".into(), "is not a whole number".into()))
+            }
+        }
+        ValueKind::Amount => {
+            if d.is_negative() {
+                Err((
+                    "是负数：金额不能为负".into(),
+                    "is negative: amounts cannot be".into(),
+                ))
+            } else {
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Section 四: the one data row of 15 cells under a header.
+pub fn extract_reviews(fields: &[Field], region_start: usize, lang: Lang) -> Extraction {
+    use crate::template::{REVIEW_COLUMNS, REVIEW_GROUPS};
+    let n = REVIEW_GROUPS.len() * REVIEW_COLUMNS.len();
+    // Rows of cells.
+    let mut rows: Vec<Vec<&Field>> = Vec::new();
+    for f in fields {
+        if f.row_start || rows.is_empty() {
+            rows.push(Vec::new());
+        }
+        rows.last_mut().expect("pushed").push(f);
+    }
+    // The data: after the table's header (which names 行政复议 or its
+    // columns), the first row with figures and no text after them, joined
+    // with following rows of figures (a row broken by a page end).
+    let header_row = rows.iter().position(|row| {
+        row.iter().any(|f| {
+            f.kind == FieldKind::Text && {
+                let c = canonical(&f.text);
+                c.contains("行政复议") || c.contains("结果维持") || c.contains("尚未审结")
+            }
+        })
+    });
+    let Some(header_row) = header_row else {
+        return Extraction {
+            table: None,
+            diagnostics: Vec::new(),
+            score: 0,
+            fitted: 0,
+        };
+    };
+    let mut data: Vec<&Field> = Vec::new();
+    let mut data_rows: Vec<usize> = Vec::new();
+    let mut started = false;
+    for (ri, row) in rows.iter().enumerate().skip(header_row) {
+        let last_text = row.iter().rposition(|f| f.kind == FieldKind::Text);
+        let after: Vec<&Field> = match last_text {
+            Some(p) => row[p + 1..].to_vec(),
+            None => row.clone(),
+        };
+        let figs = after.iter().filter(|f| f.kind == FieldKind::Value).count();
+        if !started {
+            if figs > 0 {
+                started = true;
+                data.extend(after.iter().copied());
+                data_rows.extend(std::iter::repeat_n(ri, after.len()));
+            }
+        } else if last_text.is_none() && figs > 0 {
+            data.extend(after.iter().copied());
+            data_rows.extend(std::iter::repeat_n(ri, after.len()));
+        } else {
+            break;
+        }
+        if started && data.iter().filter(|f| f.kind == FieldKind::Value).count() >= n {
+            break;
+        }
+    }
+    if data.is_empty() {
+        return Extraction {
+            table: None,
+            diagnostics: Vec::new(),
+            score: 0,
+            fitted: 0,
+        };
+    }
+    let rec = Record {
+        parts: Vec::new(),
+        label_range: data[0].range.start..data[0].range.start,
+        n_figures: data.iter().filter(|f| f.kind == FieldKind::Value).count(),
+        label_row: data_rows[0],
+        cells: data,
+        rows: data_rows,
+        run_together: None,
+    };
+    let header = |name: &str| -> Option<Range<usize>> {
+        fields
+            .iter()
+            .find(|f| f.kind == FieldKind::Text && canonical(&f.text).contains(name))
+            .map(|f| f.range.clone())
+    };
+    let group_spans: Vec<Span> = [header("行政复议"), header("直接起诉"), header("复议后起诉")]
+        .into_iter()
+        .map(|h| nspan(h.unwrap_or(rec.label_range.clone())))
+        .collect();
+    let mut diags = Vec::new();
+    let mut out_rows = Vec::new();
+    match fit(&rec, n) {
+        Ok(cells) => {
+            for (g, (key, label)) in REVIEW_GROUPS.iter().enumerate() {
+                let def = RowDef {
+                    key,
+                    label,
+                    phrases: &[],
+                    exact: &[],
+                    columns: REVIEW_COLUMNS,
+                };
+                let cs = cells[g * 5..g * 5 + 5]
+                    .iter()
+                    .zip(REVIEW_COLUMNS)
+                    .map(|(f, col)| Some(read_cell(f, &def, col, "reviews", &mut diags, lang)))
+                    .collect();
+                out_rows.push(Row {
+                    key,
+                    label,
+                    label_span: group_spans[g],
+                    columns: REVIEW_COLUMNS,
+                    cells: cs,
+                });
+            }
+        }
+        Err(why) => {
+            let (zh, en) = match why {
+                Unfit::TooMany(k) | Unfit::TooFew(k) => (
+                    format!("读到 {k} 个数字，应为 {n} 格"),
+                    format!("{k} figures for {n} cells"),
+                ),
+                Unfit::Packed(run, k) => packed_message(&run, k, n),
+            };
+            let mut d = Diagnostic::new(
+                "table.row-unreadable",
+                Severity::Error,
+                lang.pick(
+                    format!("行政复议、行政诉讼表的数据行无法读取：{zh}"),
+                    format!("The review and litigation table cannot be read: {en}"),
+                ),
+                nspan(rec.cells[0].range.clone()),
+            );
+            for c in rec.cells.iter().filter(|c| c.kind == FieldKind::Value) {
+                d = d.related(nspan(c.range.clone()), c.text.clone());
+            }
+            diags.push(d);
+            for (g, (key, label)) in REVIEW_GROUPS.iter().enumerate() {
+                out_rows.push(Row {
+                    key,
+                    label,
+                    label_span: group_spans[g],
+                    columns: REVIEW_COLUMNS,
+                    cells: vec![None; 5],
+                });
+            }
+        }
+    }
+    let _ = region_start;
+    Extraction {
+        table: Some(Table { rows: out_rows }),
+        diagnostics: diags,
+        score: 10,
+        fitted: 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fields::fields;
+    use crate::template::APPLICATION_ROWS_2021;
+
+    #[test]
+    fn header_total_does_not_take_the_total_row() {
+        let t = "说明\t申请人情况\t\t\t\t\t\t总计\n\t自然人\t法人\t\t\t\t\t\n一、本年新收\t1\t0\t0\t0\t0\t0\t1\n(七) 总计\t\t1\t0\t0\t0\t0\t0\t1\n";
+        let f = fields(t, 0..t.len(), false);
+        let e = extract(&f, APPLICATION_ROWS_2021, "applications", 0, Lang::Zh);
+        let table = e.table.unwrap();
+        let total = table.row("total").unwrap();
+        assert_eq!(total.cells[6].as_ref().unwrap().raw, "1");
+        assert_eq!(
+            table.row("new").unwrap().cells[0].as_ref().unwrap().raw,
+            "1"
+        );
+    }
+
+    #[test]
+    fn run_together_figures_are_not_split() {
+        let (head, run) = split_run_together("行政规范性文件8855698", 0..28);
+        assert_eq!(head, "行政规范性文件");
+        assert_eq!(run, Some((21..28, "8855698".to_string())));
+        assert_eq!(split_run_together("1. 属于国家秘密", 0..20).1, None);
+    }
+}

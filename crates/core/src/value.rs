@@ -1,0 +1,65 @@
+//! Reading one cell's text as a figure — or refusing to.
+
+use crate::decimal::Decimal;
+
+/// What a cell's text is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CellText {
+    /// Nothing.
+    Empty,
+    /// A figure, with the unit written after it, if any ("5819.06万元").
+    Number(Decimal, &'static str),
+    /// A mark that stands for "no figure": "/", "—", "-", "无", "空", "×".
+    BlankMark,
+    /// Not a figure.
+    Text,
+}
+
+impl CellText {
+    pub fn is_figure(&self) -> bool {
+        matches!(self, CellText::Number(..))
+    }
+}
+
+const UNITS: &[&str] = &["万元", "元", "件", "宗", "条", "个", "项", "次", "起"];
+
+pub fn parse_cell(s: &str) -> CellText {
+    let t = s.trim();
+    if t.is_empty() {
+        return CellText::Empty;
+    }
+    if matches!(
+        t,
+        "/" | "／" | "—" | "——" | "-" | "--" | "–" | "无" | "空" | "×" | "\\" | "－" | "一"
+    ) {
+        // "一" is how a dash often comes out of a PDF.
+        return CellText::BlankMark;
+    }
+    let (body, unit) = UNITS
+        .iter()
+        .find_map(|u| t.strip_suffix(u).map(|b| (b.trim_end(), *u)))
+        .unwrap_or((t, ""));
+    match Decimal::parse(body) {
+        Some(d) => CellText::Number(d, unit),
+        None => CellText::Text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells() {
+        assert!(matches!(parse_cell(" 51 "), CellText::Number(..)));
+        assert!(matches!(
+            parse_cell("5819.06万元"),
+            CellText::Number(_, "万元")
+        ));
+        assert_eq!(parse_cell("/"), CellText::BlankMark);
+        assert_eq!(parse_cell("  "), CellText::Empty);
+        assert_eq!(parse_cell("1. 属于国家秘密"), CellText::Text);
+        assert_eq!(parse_cell("行政规范性文件8855698"), CellText::Text);
+        assert_eq!(parse_cell("万元"), CellText::Text);
+    }
+}
