@@ -107,6 +107,42 @@ impl Decimal {
         Some(Decimal { mantissa: m, scale })
     }
 
+    /// `self × k`, keeping the scale only where it still matters
+    /// ("2.8" × 10000 = 28000).
+    pub fn checked_mul_int(self, k: i64) -> Option<Decimal> {
+        let m = self.mantissa.checked_mul(k as i128)?;
+        let mut d = Decimal {
+            mantissa: m,
+            scale: self.scale,
+        };
+        while d.scale > 0 && d.mantissa % 10 == 0 {
+            d.mantissa /= 10;
+            d.scale -= 1;
+        }
+        Some(d)
+    }
+
+    /// `self × 100 / d`, as an exact fraction (numerator, denominator) with
+    /// a positive denominator, for percentages.
+    pub fn ratio_percent(self, d: Decimal) -> Option<(i128, i128)> {
+        let scale = self.scale.max(d.scale);
+        let n = self.rescale(scale).checked_mul(100)?;
+        let q = d.rescale(scale);
+        if q == 0 {
+            return None;
+        }
+        Some(if q < 0 { (-n, -q) } else { (n, q) })
+    }
+
+    /// The mantissa at `scale` decimals (for comparisons of rounded values).
+    pub fn at_scale(self, scale: u8) -> Option<i128> {
+        if scale < self.scale {
+            return None;
+        }
+        self.mantissa
+            .checked_mul(10i128.checked_pow((scale - self.scale) as u32)?)
+    }
+
     pub fn checked_sub(self, o: Decimal) -> Option<Decimal> {
         let scale = self.scale.max(o.scale);
         let m = self.rescale(scale).checked_sub(o.rescale(scale))?;

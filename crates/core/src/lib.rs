@@ -31,6 +31,7 @@
 //! The crate does no IO and has no wasm dependency: the CLI and the wasm
 //! bindings are thin shells over [`check`], [`check_html`] and [`check_docx`].
 
+pub mod compare;
 pub mod decimal;
 pub mod diagnostics;
 pub mod fields;
@@ -38,6 +39,8 @@ pub mod input;
 pub mod labels;
 pub mod model;
 pub mod normalize;
+pub mod numerals;
+pub mod prose;
 pub mod rules;
 pub mod sections;
 pub mod span;
@@ -133,7 +136,9 @@ fn analyze(norm: &NormText, opts: &Options, input: &'static str) -> Report {
     };
     let (p21, a21) = read(Template::V2021);
     let (p19, a19) = read(Template::V2019);
-    let markers = |m: &[&str]| m.iter().filter(|k| text.contains(*k)).count() as u32;
+    // Labels may be broken over lines ("本年新\n制作数量").
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let markers = |m: &[&str]| m.iter().filter(|k| squeezed.contains(*k)).count() as u32;
     let score21 = a21.score + 10 * p21.fitted as u32 + 20 * markers(MARKERS_2021);
     let score19 = a19.score + 10 * p19.fitted as u32 + 20 * markers(MARKERS_2019);
     let found = |e: &tables::Extraction| e.table.is_some() || !e.diagnostics.is_empty();
@@ -169,6 +174,7 @@ fn analyze(norm: &NormText, opts: &Options, input: &'static str) -> Report {
         applications: None,
         reviews: None,
         diagnostics: Vec::new(),
+        figures: Vec::new(),
         input,
         text: None,
     };
@@ -244,10 +250,67 @@ fn analyze(norm: &NormText, opts: &Options, input: &'static str) -> Report {
             }
         }
     }
-    rules::run(&report, lang, &mut diags);
+    // The prose: everywhere outside the tables; in a crawl (tables and prose
+    // on one line), before section 二 and from section 五 on.
+    let prose_ranges = if crawl {
+        let two = headings
+            .iter()
+            .find(|h| h.number == 2)
+            .map_or(text.len(), |h| h.range.start);
+        let five = headings
+            .iter()
+            .filter(|h| h.number >= 5)
+            .map(|h| h.range.start)
+            .min()
+            .unwrap_or(text.len());
+        vec![0..two, five.max(two)..text.len()]
+    } else {
+        std::iter::once(0..text.len()).collect()
+    };
+    let prose = prose::read(text, &prose_ranges);
+    report.figures = prose_figures(&prose);
+    let ctx = rules::Context {
+        text,
+        headings: &headings,
+        prose: &prose,
+        title_year: title.as_ref().and_then(|t| sections::first_year(&t.0)),
+        template,
+        lang,
+    };
+    if !empty {
+        rules::run(&report, &ctx, &mut diags);
+    }
     diags.sort_by_key(|d| (d.span.start, d.span.end, d.code));
     report.diagnostics = diags;
     report
+}
+
+/// The figures the prose rules read, for the model's `figures`.
+fn prose_figures(p: &prose::Prose) -> Vec<model::ProseFigure> {
+    let mut out: Vec<model::ProseFigure> = Vec::new();
+    let mut push = |kind: &'static str, f: &numerals::Figure| {
+        if !out.iter().any(|o| o.span.start == f.range.start) {
+            out.push(model::ProseFigure {
+                kind,
+                value: f.value,
+                span: nspan(f.range.clone()),
+            });
+        }
+    };
+    for f in &p.facts {
+        push(f.kind.key(), &f.figure);
+        if let Some(pc) = &f.percent {
+            push("percent", pc);
+        }
+    }
+    for e in &p.enumerations {
+        push("enumeration", &e.total);
+        for part in &e.parts {
+            push("enumeration", part);
+        }
+    }
+    out.sort_by_key(|f| f.span.start);
+    out
 }
 
 /// The normalised range where section `n`'s table is looked for: from its

@@ -29,6 +29,10 @@ pub struct Report {
     /// Section 四 (行政复议、行政诉讼).
     pub reviews: Option<Table>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Figures read from the prose and compared by the rules: facts such as
+    /// `applications.new` ("收到申请55宗"), percentages (`percent`) and the
+    /// members of enumerations (`enumeration`).
+    pub figures: Vec<ProseFigure>,
     /// The kind of input: "text", "html" or "docx".
     pub input: &'static str,
     /// For .docx input only: the text extracted from the document, which
@@ -61,6 +65,9 @@ impl Report {
         for d in &mut self.diagnostics {
             d.for_each_span_mut(f);
         }
+        for p in &mut self.figures {
+            f(&mut p.span);
+        }
     }
 
     /// Counts of diagnostics by severity: (errors, warnings, infos).
@@ -87,6 +94,16 @@ impl Report {
         }?;
         t.cell(row, column)
     }
+}
+
+/// A figure read from the prose.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProseFigure {
+    /// What it states: a fact key (`applications.new`, `reviews.review`…),
+    /// `percent`, or `enumeration`.
+    pub kind: &'static str,
+    pub value: Decimal,
+    pub span: Span,
 }
 
 /// A section heading.

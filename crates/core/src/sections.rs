@@ -348,7 +348,8 @@ pub fn find_year(text: &str, title: Option<&str>) -> Option<i32> {
     first_year(&head)
 }
 
-fn first_year(s: &str) -> Option<i32> {
+/// The first "YYYY年" (2000–2100) in `s`.
+pub fn first_year(s: &str) -> Option<i32> {
     let b = s.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {

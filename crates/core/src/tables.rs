@@ -38,6 +38,8 @@ struct Record<'a> {
     /// Figures written into the label's cell with nothing between
     /// ("行政规范性文件8855698"): where, and the digits.
     run_together: Option<(Range<usize>, String)>,
+    /// The row's own label cell (the last text cell): where, and its text.
+    last_label: (Range<usize>, String),
 }
 
 impl Record<'_> {
@@ -68,6 +70,7 @@ fn records(fields: &[Field]) -> Vec<Record<'_>> {
                     r.parts.push(canonical(label_text));
                     r.label_range.end = f.range.end;
                     r.label_row = row;
+                    r.last_label = (f.range.clone(), f.text.clone());
                     r.cells.clear();
                     r.rows.clear();
                     if run.is_some() {
@@ -82,6 +85,7 @@ fn records(fields: &[Field]) -> Vec<Record<'_>> {
                         n_figures: 0,
                         label_row: row,
                         run_together: run,
+                        last_label: (f.range.clone(), f.text.clone()),
                     });
                 }
                 row_has_content = true;
@@ -628,6 +632,9 @@ pub fn extract(
                 vec![None; def.columns.len()]
             }
         };
+        if let Some(d) = label_typo(rec, def, lang) {
+            diags.push(d);
+        }
         rows.push(Row {
             key: def.key,
             label: def.label,
@@ -665,6 +672,44 @@ pub fn extract(
         score,
         fitted,
     }
+}
+
+/// A row label recognised despite a typo ("其他法律行政止公开"): an info
+/// finding whose fix restores the template's wording.
+fn label_typo(rec: &Record, def: &RowDef, lang: Lang) -> Option<Diagnostic> {
+    let (range, text) = &rec.last_label;
+    // Only where the cell's text maps onto its range one to one.
+    if range.len() != text.len() || text.is_empty() {
+        return None;
+    }
+    let got = canonical(text);
+    let want = canonical(def.label);
+    if got.is_empty() || got.contains(&want) || want.contains(&got) {
+        return None;
+    }
+    if similarity(&got, &want) < 0.6 {
+        return None;
+    }
+    let rest = crate::labels::strip_numbering(text).trim_end();
+    let off = text.len() - crate::labels::strip_numbering(text).len();
+    let at = range.start + off..range.start + off + rest.len();
+    let mut d = Diagnostic::new(
+        crate::rules::structure::LABEL_TYPO.code,
+        Severity::Info,
+        lang.pick(
+            format!("行标签“{rest}”与模板不同，应为“{}”", def.label),
+            format!(
+                "The row label “{rest}” differs from the template's “{}”",
+                def.label
+            ),
+        ),
+        nspan(at.clone()),
+    );
+    d.fix = Some(crate::diagnostics::Fix {
+        span: nspan(at),
+        replacement: def.label.to_string(),
+    });
+    Some(d)
 }
 
 fn packed_message(run: &str, readings: usize, n: usize) -> (String, String) {
@@ -864,6 +909,7 @@ pub fn extract_reviews(fields: &[Field], region_start: usize, lang: Lang) -> Ext
         label_range: data[0].range.start..data[0].range.start,
         n_figures: data.iter().filter(|f| f.kind == FieldKind::Value).count(),
         label_row: data_rows[0],
+        last_label: (0..0, String::new()),
         cells: data,
         rows: data_rows,
         run_together: None,

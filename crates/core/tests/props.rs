@@ -250,19 +250,20 @@ fn assert_spans_valid(text: &str, report: &Report) -> Result<(), TestCaseError> 
 
 /// A few characters around byte `pos`, for messages.
 fn around(text: &str, pos: usize) -> String {
-    let mut a = pos.min(text.len()).saturating_sub(12);
-    while !text.is_char_boundary(a) {
-        a -= 1;
-    }
-    let mut b = (pos + 12).min(text.len());
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let p = floor(pos);
+    let a = floor(p.saturating_sub(12));
+    let mut b = (p + 12).min(text.len());
     while !text.is_char_boundary(b) {
         b += 1;
     }
-    format!(
-        "{:?}|{:?}",
-        &text[a..pos.max(a).min(b)],
-        &text[pos.max(a).min(b)..b]
-    )
+    format!("{:?}|{:?}", &text[a..p], &text[p..b])
 }
 
 fn run(text: &str) -> Result<Report, TestCaseError> {
@@ -288,11 +289,49 @@ fn cases(release: u32, debug: u32) -> ProptestConfig {
     })
 }
 
+/// The checker itself catches a wrong column, a wrong line, a span cutting
+/// a character and a span past the end.
+#[test]
+fn span_checker_rejects_bad_spans() {
+    let (_, text) = &seeds()[0];
+    let report = check(text, &Options::default());
+    assert!(assert_spans_valid(text, &report).is_ok());
+    let cjk = text
+        .char_indices()
+        .find(|(_, c)| c.len_utf8() > 1)
+        .unwrap()
+        .0;
+    type Break = fn(&mut Span, usize, usize);
+    let breaks: [(&str, Break); 4] = [
+        ("column + 1", |s, _, _| s.column += 1),
+        ("line + 1", |s, _, _| s.line += 1),
+        ("inside a character", |s, cjk, _| {
+            *s = Span {
+                start: cjk + 1,
+                end: cjk + 1,
+                line: 1,
+                column: 1,
+            }
+        }),
+        ("past the end", |s, _, len| s.end = len + 1),
+    ];
+    for (what, f) in breaks {
+        let mut bad = report.clone();
+        let mut first = true;
+        bad.for_each_span_mut(&mut |s| {
+            if std::mem::take(&mut first) {
+                f(s, cjk, text.len());
+            }
+        });
+        assert!(assert_spans_valid(text, &bad).is_err(), "{what} not caught");
+    }
+}
+
 // ---------------------------------------------------------------------------
 // (a) arbitrary and generated strings
 
 proptest! {
-    #![proptest_config(cases(6000, 1000))]
+    #![proptest_config(cases(10000, 2000))]
 
     #[test]
     fn arbitrary_strings_are_checked_with_valid_spans(text in any::<String>()) {
@@ -356,7 +395,7 @@ fn every_truncation_of_each_seed() {
 // (c) junk lines inserted into a seed
 
 proptest! {
-    #![proptest_config(cases(2000, 300))]
+    #![proptest_config(cases(4000, 600))]
 
     #[test]
     fn junk_lines_inserted_into_a_seed(

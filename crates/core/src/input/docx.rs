@@ -954,7 +954,11 @@ mod tests {
                 .collect();
             assert_eq!(
                 errors,
-                ["applications.row-sum", "applications.column-balance"]
+                [
+                    "prose.mismatch",
+                    "applications.row-sum",
+                    "applications.column-balance"
+                ]
             );
         }
     }

@@ -10,6 +10,11 @@ use crate::diagnostics::{Diagnostic, Lang, Severity};
 use crate::model::Report;
 
 pub mod applications;
+pub mod document;
+pub mod enumeration;
+pub mod previous;
+pub mod prose;
+pub mod repair;
 pub mod reviews;
 pub mod structure;
 
@@ -50,10 +55,29 @@ pub const REGISTRY: &[Rule] = &[
     structure::CELL_INVALID,
     structure::INPUT_EMPTY,
     structure::INPUT_NOT_TEXT,
+    structure::LABEL_TYPO,
     applications::COLUMN_BALANCE,
     applications::TOTAL_SUM,
     applications::ROW_SUM,
     reviews::GROUP_SUM,
+    prose::MISMATCH,
+    prose::OTHER_SCOPE,
+    prose::NO_APPLICATIONS,
+    prose::ALL_UPHELD,
+    prose::PERCENTAGE,
+    prose::PERCENTAGE_TOTAL,
+    enumeration::EXCEEDS,
+    enumeration::SUM,
+    document::SECTION_MISSING,
+    document::SECTION_ORDER,
+    document::OVERVIEW_LENGTH,
+    document::TEMPLATE_OUTDATED,
+    document::YEAR_MISMATCH,
+    document::SIGNING_DATE,
+    document::FEE_STATEMENT,
+    document::FEE_CONTRADICTION,
+    previous::CARRY_OVER,
+    previous::IN_FORCE,
 ];
 
 /// Looks a rule up by its code.
@@ -61,10 +85,27 @@ pub fn lookup(code: &str) -> Option<&'static Rule> {
     REGISTRY.iter().find(|r| r.code == code)
 }
 
-/// Runs the relation rules on the model.
-pub fn run(report: &Report, lang: Lang, out: &mut Vec<Diagnostic>) {
+/// What the rules read besides the model: the normalised text, its
+/// headings and its prose.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub headings: &'a [crate::sections::Heading],
+    pub prose: &'a crate::prose::Prose,
+    /// The year written in the title, if any.
+    pub title_year: Option<i32>,
+    pub template: crate::template::Template,
+    pub lang: Lang,
+}
+
+/// Runs every rule on the model, then proposes the minimal repair.
+pub fn run(report: &Report, ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang;
     applications::check(report, lang, out);
     reviews::check(report, lang, out);
+    repair::attach(report, out);
+    prose::check(report, ctx, out);
+    enumeration::check(ctx, out);
+    document::check(report, ctx, out);
 }
 
 /// Documentation of every rule as Markdown (the content of `docs/rules.md`).

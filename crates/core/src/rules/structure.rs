@@ -103,3 +103,15 @@ rule! {
     /// **Fails:** "%PDF-1.7 … stream x\u{fffd}\u{fffd}…" pasted into the page.
     pub const INPUT_NOT_TEXT = ("input.not-text", Error, "the input is not readable text");
 }
+
+rule! {
+    /// A row label differs from the template's wording by a typo (the row
+    /// was still recognised): the fix restores the template's label.
+    ///
+    /// The template's labels are fixed by 国办公开办函〔2021〕30号; a report
+    /// that misspells one ("其他法律行政止公开", seen in a published report)
+    /// reads as careless and confuses evaluators who search for the label.
+    ///
+    /// **Fails:** "2.其他法律行政止公开" (template: 其他法律行政法规禁止公开).
+    pub const LABEL_TYPO = ("table.label-typo", Info, "a row label differs from the template's wording");
+}

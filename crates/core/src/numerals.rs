@@ -1,0 +1,303 @@
+//! Figures written in prose: Arabic (with thousands separators and
+//! decimals), Chinese numerals (二十三, 两, 一百零五), 万/亿 multipliers,
+//! "约" (about), units (件/宗/条/个/起/项/次) and percentages.
+//!
+//! Works on the normalised view, so full-width digits are already ASCII.
+
+use crate::decimal::Decimal;
+use std::ops::Range;
+
+/// A figure found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub value: Decimal,
+    /// The figure's own characters (without unit), in normalised offsets.
+    pub range: Range<usize>,
+    /// The unit after it ("件", "%", "万条"…), or "".
+    pub unit: String,
+    /// Preceded by 约/近/超过/逾/余: not an exact figure.
+    pub approx: bool,
+    /// Where the figure and its unit end.
+    pub end: usize,
+}
+
+impl Figure {
+    pub fn is_percent(&self) -> bool {
+        self.unit == "%"
+    }
+
+    /// A count of things: 件, 宗, 条, 个, 起, 项, 次 (not 万条, not %).
+    pub fn is_count(&self) -> bool {
+        matches!(
+            self.unit.as_str(),
+            "件" | "宗" | "条" | "个" | "起" | "项" | "次" | "份"
+        )
+    }
+}
+
+const COUNT_UNITS: &[char] = &[
+    '件', '宗', '条', '个', '起', '项', '次', '份', '家', '名', '人', '期', '篇', '场',
+];
+
+fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+fn cn_unit(c: char) -> Option<u64> {
+    Some(match c {
+        '十' => 10,
+        '百' => 100,
+        '千' => 1000,
+        '万' => 10_000,
+        '亿' => 100_000_000,
+        _ => return None,
+    })
+}
+
+/// Value of a Chinese numeral ("二十三" → 23, "一百零五" → 105, "十二" → 12,
+/// "两" → 2, "三万五千" → 35000); `None` if malformed.
+pub fn parse_chinese(s: &str) -> Option<u64> {
+    let mut total: u64 = 0; // completed 万/亿 sections
+    let mut section: u64 = 0; // below 万
+    let mut digit: Option<u64> = None;
+    let mut any = false;
+    for c in s.chars() {
+        any = true;
+        if let Some(d) = cn_digit(c) {
+            if digit.is_some_and(|x| x != 0) {
+                // "二三" is not a numeral.
+                return None;
+            }
+            digit = Some(d as u64);
+        } else if let Some(u) = cn_unit(c) {
+            if u >= 10_000 {
+                section += digit.take().unwrap_or(0);
+                if section == 0 && total == 0 {
+                    return None;
+                }
+                total = (total + section).checked_mul(u)?;
+                section = 0;
+            } else {
+                let d = match digit.take() {
+                    Some(d) => d,
+                    None if u == 10 => 1,
+                    None => return None,
+                };
+                section += d * u;
+            }
+        } else {
+            return None;
+        }
+    }
+    if !any {
+        return None;
+    }
+    Some(total + section + digit.unwrap_or(0))
+}
+
+fn is_cn_numeral_char(c: char) -> bool {
+    cn_digit(c).is_some() || cn_unit(c).is_some()
+}
+
+/// Every figure in `s` (which starts at normalised offset `base`).
+pub fn figures(s: &str, base: usize) -> Vec<Figure> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
+        if c.is_ascii_digit()
+            && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '-')
+        {
+            // Arabic: digits, ",ddd" groups, ".d+".
+            let mut j = i;
+            let mut text = String::new();
+            while j < chars.len() {
+                let d = chars[j].1;
+                if d.is_ascii_digit() {
+                    text.push(d);
+                    j += 1;
+                } else if (d == ',' || d == '.')
+                    && chars.get(j + 1).is_some_and(|x| x.1.is_ascii_digit())
+                    && !(d == '.' && text.contains('.'))
+                {
+                    if d == ',' {
+                        // Only a thousands separator when 3 digits follow.
+                        let three = (1..=3)
+                            .all(|k| chars.get(j + k).is_some_and(|x| x.1.is_ascii_digit()))
+                            && !chars.get(j + 4).is_some_and(|x| x.1.is_ascii_digit());
+                        if !three {
+                            break;
+                        }
+                    } else {
+                        text.push('.');
+                    }
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let range = base + pos..base + chars.get(j).map_or(s.len(), |x| x.0);
+            // A date, a year, a document number or a phone number is not a figure.
+            let next = chars.get(j).map(|x| x.1);
+            let is_date = matches!(
+                next,
+                Some('年' | '月' | '日' | '时' | '号' | '-' | '/' | ':')
+            );
+            let in_brackets = prev == Some('〔') || next == Some('〕');
+            if !is_date && !in_brackets && text.len() <= 15 {
+                if let Some(mut value) = Decimal::parse(&text) {
+                    let (unit, end_idx) = read_unit(&chars, j, &mut value);
+                    out.push(Figure {
+                        value,
+                        range,
+                        unit,
+                        approx: approx_before(&chars, i),
+                        end: base + chars.get(end_idx).map_or(s.len(), |x| x.0),
+                    });
+                    i = end_idx.max(i + 1);
+                    continue;
+                }
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        if is_cn_numeral_char(c)
+            && !prev.is_some_and(|p| p == '第' || is_cn_numeral_char(p) || p == '周')
+        {
+            let mut j = i;
+            while j < chars.len() && is_cn_numeral_char(chars[j].1) && j - i < 12 {
+                j += 1;
+            }
+            // Only a figure when a counting unit follows: "二十三件", "两起";
+            // "一是", "二十大", "三审三校" are not.
+            let next = chars.get(j).map(|x| x.1);
+            if next.is_some_and(|n| COUNT_UNITS.contains(&n)) {
+                let text: String = chars[i..j].iter().map(|x| x.1).collect();
+                // A lone 十/百/万 is not a figure.
+                if text.chars().any(|c| cn_digit(c).is_some()) || text.starts_with('十') {
+                    if let Some(v) = parse_chinese(&text) {
+                        let mut value = Decimal::from_int(v as i64);
+                        let (unit, end_idx) = read_unit(&chars, j, &mut value);
+                        out.push(Figure {
+                            value,
+                            range: base + pos..base + chars[j].0,
+                            unit,
+                            approx: approx_before(&chars, i),
+                            end: base + chars.get(end_idx).map_or(s.len(), |x| x.0),
+                        });
+                        i = end_idx.max(i + 1);
+                        continue;
+                    }
+                }
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Reads the unit after a figure at char index `j`, applying 万/亿.
+fn read_unit(chars: &[(usize, char)], j: usize, value: &mut Decimal) -> (String, usize) {
+    // Spaces between a figure and its unit ("766 条").
+    let mut k = j;
+    while chars.get(k).is_some_and(|x| x.1 == ' ') {
+        k += 1;
+    }
+    let mut unit = String::new();
+    match chars.get(k).map(|x| x.1) {
+        Some('%') => {
+            unit.push('%');
+            return (unit, k + 1);
+        }
+        Some(m @ ('万' | '亿')) => {
+            let mult = if m == '万' { 10_000 } else { 100_000_000 };
+            if let Some(v) = value.checked_mul_int(mult) {
+                *value = v;
+            }
+            unit.push(m);
+            k += 1;
+            if let Some(&(_, u)) = chars.get(k) {
+                if COUNT_UNITS.contains(&u) || u == '元' {
+                    unit.push(u);
+                    k += 1;
+                }
+            }
+            return (unit, k);
+        }
+        Some(u) if COUNT_UNITS.contains(&u) || u == '元' => {
+            unit.push(u);
+            return (unit, k + 1);
+        }
+        _ => {}
+    }
+    (unit, j)
+}
+
+fn approx_before(chars: &[(usize, char)], i: usize) -> bool {
+    let before: String = chars[i.saturating_sub(3)..i].iter().map(|x| x.1).collect();
+    let b = before.trim_end();
+    ["约", "近", "超过", "逾", "大约", "将近"]
+        .iter()
+        .any(|w| b.ends_with(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vals(s: &str) -> Vec<(String, String)> {
+        figures(s, 0)
+            .into_iter()
+            .map(|f| (f.value.to_string(), f.unit))
+            .collect()
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(parse_chinese("二十三"), Some(23));
+        assert_eq!(parse_chinese("十二"), Some(12));
+        assert_eq!(parse_chinese("一百零五"), Some(105));
+        assert_eq!(parse_chinese("两"), Some(2));
+        assert_eq!(parse_chinese("三万五千"), Some(35000));
+        assert_eq!(parse_chinese("二三"), None);
+        assert_eq!(
+            vals("收到申请二十三件，两起复议"),
+            vec![("23".into(), "件".into()), ("2".into(), "起".into())]
+        );
+        assert!(vals("一是加强，二十大精神，三审三校，第一条").is_empty());
+    }
+
+    #[test]
+    fn arabic_units_and_percent() {
+        assert_eq!(
+            vals("收到申请55宗，占18.5%；共1,234条，约2.8万条，766 条"),
+            vec![
+                ("55".into(), "宗".into()),
+                ("18.5".into(), "%".into()),
+                ("1234".into(), "条".into()),
+                ("28000".into(), "万条".into()),
+                ("766".into(), "条".into())
+            ]
+        );
+        assert!(vals("2023年1月1日，电话0763—3363956")
+            .iter()
+            .all(|v| v.1.is_empty()));
+        assert!(figures("约2200万人次", 0)[0].approx);
+    }
+}
