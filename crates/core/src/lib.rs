@@ -134,13 +134,32 @@ fn analyze(norm: &NormText, opts: &Options, input: &'static str) -> Report {
         let a = tables::extract(&app_fields, arows, "applications", region(3).start, lang);
         (p, a)
     };
-    let (p21, a21) = read(Template::V2021);
-    let (p19, a19) = read(Template::V2019);
     // Labels may be broken over lines ("本年新\n制作数量").
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let markers = |m: &[&str]| m.iter().filter(|k| squeezed.contains(*k)).count() as u32;
-    let score21 = a21.score + 10 * p21.fitted as u32 + 20 * markers(MARKERS_2021);
-    let score19 = a19.score + 10 * p19.fitted as u32 + 20 * markers(MARKERS_2019);
+    let (m21, m19) = (markers(MARKERS_2021), markers(MARKERS_2019));
+    // When the markers leave no doubt, the other version is not read.
+    let forced = opts.template.filter(|t| *t != Template::Unknown);
+    let skip19 = forced == Some(Template::V2021) || (forced.is_none() && m21 >= 3 && m19 == 0);
+    let skip21 = forced == Some(Template::V2019) || (forced.is_none() && m19 >= 3 && m21 == 0);
+    let none = || tables::Extraction {
+        table: None,
+        diagnostics: Vec::new(),
+        score: 0,
+        fitted: 0,
+    };
+    let (p21, a21) = if skip21 {
+        (none(), none())
+    } else {
+        read(Template::V2021)
+    };
+    let (p19, a19) = if skip19 {
+        (none(), none())
+    } else {
+        read(Template::V2019)
+    };
+    let score21 = a21.score + 10 * p21.fitted as u32 + 20 * m21;
+    let score19 = a19.score + 10 * p19.fitted as u32 + 20 * m19;
     let found = |e: &tables::Extraction| e.table.is_some() || !e.diagnostics.is_empty();
     let found_any = found(&a21) || found(&a19) || p21.fitted + p19.fitted > 0;
     let template = match opts.template {

@@ -302,13 +302,11 @@ fn read_sentence(text: &str, s: Range<usize>, p: &mut Prose) {
 
 fn phrase_before(before: &str) -> Option<FactKind> {
     // Every phrase match, nearest the figure first, then the longest.
-    let mut hits: Vec<(usize, usize, FactKind)> = PHRASES
-        .iter()
-        .filter_map(|(ph, kind)| {
-            before
-                .rfind(ph)
-                .map(|pos| (pos + ph.len(), ph.len(), *kind))
-        })
+    let pats: Vec<&str> = PHRASES.iter().map(|p| p.0).collect();
+    let mut hits: Vec<(usize, usize, FactKind)> = crate::labels::last_matches(before, &pats)
+        .into_iter()
+        .zip(PHRASES)
+        .filter_map(|(pos, (ph, kind))| pos.map(|pos| (pos + ph.len(), ph.len(), *kind)))
         .collect();
     hits.sort_by_key(|h| std::cmp::Reverse((h.0, h.1)));
     for (end, _, kind) in hits {
@@ -379,6 +377,10 @@ fn refine(kind: FactKind, clause: &str, before: &str) -> Option<FactKind> {
 
 fn read_claims(text: &str, s: &Range<usize>, p: &mut Prose) {
     let sent = &text[s.clone()];
+    // Every claim below needs one of these characters.
+    if !sent.contains(['未', '无', '没', '维', '费', '收']) {
+        return;
+    }
     let at = |w: &str| sent.find(w).map(|i| s.start + i..s.start + i + w.len());
     let about_reviews = sent.contains("复议") || sent.contains("诉讼");
     if sent.contains("申请") && !about_reviews && !sent.contains("收费") {

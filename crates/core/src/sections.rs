@@ -220,6 +220,17 @@ fn cn_digit(c: char) -> Option<u8> {
         .map(|p| p as u8 + 1)
 }
 
+/// The template's section titles in canonical form, computed once.
+fn canonical_titles() -> &'static [(u8, Vec<String>)] {
+    static T: std::sync::OnceLock<Vec<(u8, Vec<String>)>> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        SECTIONS
+            .iter()
+            .map(|(n, _, alts)| (*n, alts.iter().map(|a| canonical(a)).collect()))
+            .collect()
+    })
+}
+
 /// Which section a title names, if any.
 fn match_title(title: &str, number_hint: Option<u8>) -> Option<u8> {
     let canon = canonical(title);
@@ -234,12 +245,11 @@ fn match_title(title: &str, number_hint: Option<u8>) -> Option<u8> {
         .find_map(|p| canon.strip_prefix(p))
         .filter(|r| r.chars().count() >= 4)
         .map(str::to_string);
-    for (number, _, alts) in SECTIONS {
-        for alt in alts.iter() {
-            let a = canonical(alt);
+    for (number, alts) in canonical_titles() {
+        let number = *number;
+        for a in alts.iter().map(String::as_str) {
             if let Some(st) = &stripped {
-                if st == &a
-                    || (number_hint.is_some() && st.starts_with(&a) && a.chars().count() >= 4)
+                if st == a || (number_hint.is_some() && st.starts_with(a) && a.chars().count() >= 4)
                 {
                     if best.is_none_or(|(_, s)| s < 0.99) {
                         best = Some((number, 0.99));
@@ -249,10 +259,11 @@ fn match_title(title: &str, number_hint: Option<u8>) -> Option<u8> {
             }
             let score = if canon == a {
                 1.0
-            } else if number_hint.is_some() && canon.starts_with(&a) && a.chars().count() >= 4 {
+            } else if number_hint.is_some() && canon.starts_with(a) && a.chars().count() >= 4 {
                 0.95
-            } else if number_hint.is_some() {
-                similarity(&canon, &a)
+            } else if number_hint == Some(number) {
+                // Typos are tolerated against the numbered section's own titles.
+                similarity(&canon, a)
             } else {
                 0.0
             };

@@ -136,11 +136,10 @@ fn split_run_together(text: &str, range: Range<usize>) -> (&str, Option<(Range<u
 fn names_row(rec: &Record, def: &RowDef) -> bool {
     let label = rec.label();
     let last = rec.parts.last().map(String::as_str).unwrap_or("");
-    def.phrases.iter().any(|p| label.contains(&canonical(p)))
-        || def
-            .exact
-            .iter()
-            .any(|e| canonical(e) == label || canonical(e) == last)
+    // Phrases and exact labels are written in canonical form (a test in
+    // template.rs checks it), so no per-record normalisation is needed.
+    def.phrases.iter().any(|p| label.contains(p))
+        || def.exact.iter().any(|e| *e == label || *e == last)
 }
 
 /// How well record `rec` names row `def`: 0 = not at all.
@@ -158,20 +157,22 @@ fn candidates(rec: &Record, defs: &[RowDef]) -> Vec<(usize, u32)> {
     // belong to a group label before it.
     let mut best_end = 0usize;
     let mut phrase_hits: Vec<(usize, usize)> = Vec::new();
+    let pats: Vec<&str> = defs
+        .iter()
+        .flat_map(|d| d.phrases.iter().copied())
+        .collect();
+    let found = crate::labels::last_matches(&label, &pats);
+    let mut k = 0;
     for (j, def) in defs.iter().enumerate() {
         let mut end = None;
         for p in def.phrases {
-            let p = canonical(p);
-            if let Some(pos) = label.rfind(&p) {
+            if let Some(pos) = found[k] {
                 let e = pos + p.len();
                 end = Some(end.map_or(e, |x: usize| x.max(e)));
             }
+            k += 1;
         }
-        if def
-            .exact
-            .iter()
-            .any(|e| canonical(e) == label || canonical(e) == last)
-        {
+        if def.exact.iter().any(|e| *e == label || *e == last) {
             end = Some(label.len() + 1);
         }
         if let Some(e) = end {
@@ -747,8 +748,9 @@ pub fn read_cell(
 ) -> Cell {
     let span = nspan(f.range.clone());
     let raw = f.text.clone();
-    let place_zh = format!("“{}”行“{}”列", def.label, col.label);
-    let place_en = format!("row “{}”, column “{}”", def.label, col.label);
+    // Messages are built only for cells that need one.
+    let place_zh = || format!("“{}”行“{}”列", def.label, col.label);
+    let place_en = || format!("row “{}”, column “{}”", def.label, col.label);
     let value = match parse_cell(&f.text) {
         CellText::Number(d, _) => match check_kind(d, col.kind) {
             Ok(()) => Some(d),
@@ -757,8 +759,8 @@ pub fn read_cell(
                     "cell.invalid",
                     Severity::Error,
                     lang.pick(
-                        format!("{place_zh}的“{raw}”{zh}"),
-                        format!("{place_en}: “{raw}” {en}"),
+                        format!("{}的“{raw}”{zh}", place_zh()),
+                        format!("{}: “{raw}” {en}", place_en()),
                     ),
                     span,
                 ));
@@ -778,8 +780,11 @@ pub fn read_cell(
                 "cell.blank",
                 Severity::Error,
                 lang.pick(
-                    format!("{place_zh}{what}：模板要求每格填写数字（没有则填 0）"),
-                    format!("{place_en} {what}: the template requires a figure in every cell (0 if none)"),
+                    format!("{}{what}：模板要求每格填写数字（没有则填 0）", place_zh()),
+                    format!(
+                        "{} {what}: the template requires a figure in every cell (0 if none)",
+                        place_en()
+                    ),
                 ),
                 span,
             ));
@@ -790,8 +795,8 @@ pub fn read_cell(
                 "cell.invalid",
                 Severity::Error,
                 lang.pick(
-                    format!("{place_zh}的“{raw}”无法读作数字"),
-                    format!("{place_en}: “{raw}” cannot be read as a figure"),
+                    format!("{}的“{raw}”无法读作数字", place_zh()),
+                    format!("{}: “{raw}” cannot be read as a figure", place_en()),
                 ),
                 span,
             ));

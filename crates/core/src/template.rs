@@ -512,3 +512,25 @@ pub const MARKERS_2019: &[&str] = &[
     "政府集中采购",
     "采购项目数量",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table reader compares phrases without normalising them again.
+    #[test]
+    fn phrases_are_canonical() {
+        for rows in [
+            APPLICATION_ROWS_2021,
+            APPLICATION_ROWS_2019,
+            PROACTIVE_ROWS_2021,
+            PROACTIVE_ROWS_2019,
+        ] {
+            for r in rows {
+                for p in r.phrases.iter().chain(r.exact) {
+                    assert_eq!(crate::labels::canonical(p), *p, "{}", r.key);
+                }
+            }
+        }
+    }
+}
