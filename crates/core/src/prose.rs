@@ -451,7 +451,8 @@ fn read_dates(text: &str, s: &Range<usize>, p: &mut Prose) {
                 let end = s.start + i + 4 + consumed;
                 if let (Some(m), Some(d)) = (m, d) {
                     p.dates.push((year, m, d, start..end));
-                    if m == 1 && d == 1 && (sent[i..].contains("12月31日")) {
+                    let rest_squeezed: String = sent[i..].chars().filter(|c| *c != ' ').collect();
+                    if m == 1 && d == 1 && rest_squeezed.contains("12月31日") {
                         p.period_years.push((year, start..end));
                     }
                 }
