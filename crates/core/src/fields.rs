@@ -154,6 +154,10 @@ fn detect_shape(text: &str, lines: &[Range<usize>]) -> Shape {
 /// A crawl that removed every separator: no tabs or pipes, and long lines
 /// with figures glued to labels ("规章000行政规范性文件77132470").
 pub fn is_crawl(text: &str) -> bool {
+    // A crawl has no cell separators at all.
+    if text.contains('\t') {
+        return false;
+    }
     let mut glued = 0;
     for r in crate::sections::lines(text) {
         let l = &text[r.clone()];

@@ -683,6 +683,10 @@ fn label_typo(rec: &Record, def: &RowDef, lang: Lang) -> Option<Diagnostic> {
     if range.len() != text.len() || text.is_empty() {
         return None;
     }
+    // The usual case, without normalising anything.
+    if text.contains(def.label) {
+        return None;
+    }
     let got = canonical(text);
     let want = canonical(def.label);
     if got.is_empty() || got.contains(&want) || want.contains(&got) {

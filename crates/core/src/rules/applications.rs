@@ -6,6 +6,7 @@ use crate::decimal::Decimal;
 use crate::diagnostics::{Diagnostic, Lang, Severity};
 use crate::model::{Cell, Report, Table};
 use crate::template::{is_result_row, APPLICANT_COLUMNS};
+use std::borrow::Cow;
 
 rule! {
     /// For each of the seven columns, the template's own 勾稽关系 holds:
@@ -54,9 +55,17 @@ pub fn check(report: &Report, lang: Lang, out: &mut Vec<Diagnostic>) {
     row_sum(t, lang, out);
 }
 
+/// A static name in the message language (no allocation).
+pub(crate) fn pick(lang: Lang, zh: &'static str, en: &'static str) -> Cow<'static, str> {
+    Cow::Borrowed(match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    })
+}
+
 /// A cell with the name it goes by in messages.
 pub(crate) struct Term<'a> {
-    pub name: String,
+    pub name: Cow<'static, str>,
     pub cell: &'a Cell,
 }
 
@@ -70,7 +79,7 @@ pub(crate) fn term<'a>(
     t: &'a Table,
     row: &str,
     col: &str,
-    name: impl Into<String>,
+    name: impl Into<Cow<'static, str>>,
 ) -> Option<Term<'a>> {
     Some(Term {
         name: name.into(),
@@ -124,7 +133,7 @@ fn col_name(lang: Lang, label: &str, key: &str) -> String {
 fn column_balance(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
     for col in APPLICANT_COLUMNS {
         let (zh, en) = (lang == Lang::Zh, lang == Lang::En);
-        let name = |zhn: &str, enn: &str| if en { enn.to_string() } else { zhn.to_string() };
+        let name = |zhn: &'static str, enn: &'static str| if en { enn } else { zhn };
         let (Some(new), Some(carried), Some(total), Some(fwd)) = (
             term(t, "new", col.key, name("本年新收", "new")),
             term(t, "carried_over", col.key, name("上年结转", "carried over")),
@@ -194,7 +203,7 @@ fn total_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
             .filter(|r| is_result_row(r.key))
             .filter_map(|r| {
                 Some(Term {
-                    name: r.label.to_string(),
+                    name: r.label.into(),
                     cell: r.cell(col.key)?,
                 })
             })
@@ -249,7 +258,7 @@ fn total_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
 fn row_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
     for row in &t.rows {
         let Some(total) = row.cell("total").map(|c| Term {
-            name: lang.pick("总计".into(), "total".into()),
+            name: pick(lang, "总计", "total"),
             cell: c,
         }) else {
             continue;
@@ -258,7 +267,7 @@ fn row_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
             .iter()
             .filter_map(|c| {
                 Some(Term {
-                    name: lang.pick(c.label.to_string(), c.key.to_string()),
+                    name: pick(lang, c.label, c.key),
                     cell: row.cell(c.key)?,
                 })
             })

@@ -113,7 +113,7 @@ fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal,
     };
     let app = |row: &str, col: &str, n: String| -> Option<Term<'a>> {
         Some(Term {
-            name: n,
+            name: n.into(),
             cell: report.applications.as_ref()?.cell(row, col)?,
         })
     };
@@ -128,7 +128,7 @@ fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal,
                     .filter(|r| r.key == prefix || r.key.starts_with(&format!("{prefix}.")))
                     .map(|r| {
                         Some(Term {
-                            name: r.label.to_string(),
+                            name: r.label.into(),
                             cell: r.cell("total")?,
                         })
                     })
@@ -228,7 +228,7 @@ fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal,
                 .filter_map(|g| {
                     let row = report.reviews.as_ref()?.row(g)?;
                     Some(Term {
-                        name: format!("{}·总计", row.label),
+                        name: format!("{}·总计", row.label).into(),
                         cell: row.cell("total")?,
                     })
                 })
@@ -248,7 +248,7 @@ fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal,
             };
             if let Some(c) = report.proactive.as_ref().and_then(|t| t.cell(row, col)) {
                 push(vec![Term {
-                    name: kind.name().to_string(),
+                    name: kind.name().into(),
                     cell: c,
                 }]);
             }

@@ -1,6 +1,6 @@
 //! Section 四 (政府信息公开行政复议、行政诉讼情况).
 
-use super::applications::{finding, render, sum, Term};
+use super::applications::{finding, pick, render, sum, Term};
 use super::rule;
 use crate::diagnostics::{Diagnostic, Lang};
 use crate::model::Report;
@@ -28,14 +28,14 @@ pub fn check(report: &Report, lang: Lang, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let total = Term {
-            name: lang.pick("总计".into(), "total".into()),
+            name: pick(lang, "总计", "total"),
             cell: total,
         };
         let parts: Vec<Term> = REVIEW_COLUMNS[..4]
             .iter()
             .filter_map(|c| {
                 Some(Term {
-                    name: lang.pick(c.label.to_string(), c.key.to_string()),
+                    name: pick(lang, c.label, c.key),
                     cell: row.cell(c.key)?,
                 })
             })
