@@ -419,6 +419,39 @@ mod tests {
     }
 
     #[test]
+    fn carry_over_from_last_year() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/seeds");
+        let path = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.to_str().unwrap().contains("000_"))
+            .unwrap();
+        let this = std::fs::read_to_string(path).unwrap();
+        // Seed 000 carries 3 (自然人) and 3 (总计) forward and took 0 over.
+        let last = this.replace("2023", "2022");
+        let opts = Default::default();
+        let (p, c) = (crate::check(&last, &opts), crate::check(&this, &opts));
+        for lang in [Lang::Zh, Lang::En] {
+            let d = compare(&p, &c, lang);
+            let carry: Vec<&Diagnostic> = d.iter().filter(|d| d.code == CARRY_OVER.code).collect();
+            assert_eq!(carry.len(), 2, "{d:#?}");
+            for f in &carry {
+                assert_eq!(f.severity, Severity::Error);
+                assert_eq!(this[f.span.start..f.span.end].trim(), "0");
+                assert_eq!(f.related.len(), 1);
+                assert!(is_previous_label(&f.related[0].label));
+                let r = f.related[0].span;
+                assert_eq!(last[r.start..r.end].trim(), "3");
+            }
+            // 行政规范性文件: 5 + 2 − 2 = 5 holds.
+            assert!(d.iter().all(|d| d.code != IN_FORCE.code));
+        }
+        // Not last year's: nothing compared.
+        assert!(compare(&c, &p, Lang::Zh).is_empty());
+        assert!(compare(&c, &c, Lang::Zh).is_empty());
+    }
+
+    #[test]
     fn identify_agrees_with_check() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
         for sub in ["seeds", "real"] {

@@ -13,25 +13,45 @@ pub struct Figure {
     pub value: Decimal,
     /// The figure's own characters (without unit), in normalised offsets.
     pub range: Range<usize>,
-    /// The unit after it ("件", "%", "万条"…), or "".
-    pub unit: String,
+    /// The unit after it ("件", "%", "万条"…), or none.
+    pub unit: Unit,
     /// Preceded by 约/近/超过/逾/余: not an exact figure.
     pub approx: bool,
     /// Where the figure and its unit end.
     pub end: usize,
 }
 
+/// A unit: an optional 万/亿 and an optional counting unit, "%" or 元.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Unit {
+    pub mult: Option<char>,
+    pub base: Option<char>,
+}
+
+impl std::fmt::Display for Unit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(m) = self.mult {
+            write!(f, "{m}")?;
+        }
+        if let Some(b) = self.base {
+            write!(f, "{b}")?;
+        }
+        Ok(())
+    }
+}
+
 impl Figure {
     pub fn is_percent(&self) -> bool {
-        self.unit == "%"
+        self.unit.base == Some('%')
     }
 
-    /// A count of things: 件, 宗, 条, 个, 起, 项, 次 (not 万条, not %).
+    /// A count of things: 件, 宗, 条, 个, 起, 项, 次, 份 (not 万条, not %).
     pub fn is_count(&self) -> bool {
-        matches!(
-            self.unit.as_str(),
-            "件" | "宗" | "条" | "个" | "起" | "项" | "次" | "份"
-        )
+        self.unit.mult.is_none()
+            && matches!(
+                self.unit.base,
+                Some('件' | '宗' | '条' | '个' | '起' | '项' | '次' | '份')
+            )
     }
 }
 
@@ -213,40 +233,39 @@ pub fn figures(s: &str, base: usize) -> Vec<Figure> {
 }
 
 /// Reads the unit after a figure at char index `j`, applying 万/亿.
-fn read_unit(chars: &[(usize, char)], j: usize, value: &mut Decimal) -> (String, usize) {
+fn read_unit(chars: &[(usize, char)], j: usize, value: &mut Decimal) -> (Unit, usize) {
     // Spaces between a figure and its unit ("766 条").
     let mut k = j;
     while chars.get(k).is_some_and(|x| x.1 == ' ') {
         k += 1;
     }
-    let mut unit = String::new();
+    let mut unit = Unit::default();
     match chars.get(k).map(|x| x.1) {
         Some('%') => {
-            unit.push('%');
-            return (unit, k + 1);
+            unit.base = Some('%');
+            (unit, k + 1)
         }
         Some(m @ ('万' | '亿')) => {
             let mult = if m == '万' { 10_000 } else { 100_000_000 };
             if let Some(v) = value.checked_mul_int(mult) {
                 *value = v;
             }
-            unit.push(m);
+            unit.mult = Some(m);
             k += 1;
             if let Some(&(_, u)) = chars.get(k) {
                 if COUNT_UNITS.contains(&u) || u == '元' {
-                    unit.push(u);
+                    unit.base = Some(u);
                     k += 1;
                 }
             }
-            return (unit, k);
+            (unit, k)
         }
         Some(u) if COUNT_UNITS.contains(&u) || u == '元' => {
-            unit.push(u);
-            return (unit, k + 1);
+            unit.base = Some(u);
+            (unit, k + 1)
         }
-        _ => {}
+        _ => (unit, j),
     }
-    (unit, j)
 }
 
 fn approx_before(chars: &[(usize, char)], i: usize) -> bool {
@@ -264,7 +283,7 @@ mod tests {
     fn vals(s: &str) -> Vec<(String, String)> {
         figures(s, 0)
             .into_iter()
-            .map(|f| (f.value.to_string(), f.unit))
+            .map(|f| (f.value.to_string(), f.unit.to_string()))
             .collect()
     }
 
