@@ -1,219 +1,555 @@
-//! `gongkai`: checks 政府信息公开工作年度报告 files from the command line.
+//! `gongkai`: checks 政府信息公开工作年度报告 by the hundred from the command
+//! line.
 //!
 //! ```text
-//! gongkai check [--format human|json] [--lang zh|en] [--template 2021|2019] FILE...
+//! gongkai check [OPTIONS] PATH...      findings: human, short, json, sarif, csv
+//! gongkai extract [OPTIONS] PATH...    every figure, one row per report: csv, json
 //! ```
 //!
-//! Reads .txt / .md (UTF-8), .html / .htm and .docx files, prints every
-//! finding, and exits 1 when any error is found, 2 when a file could not be
-//! read (the others are still checked), 0 otherwise.
+//! PATHs are files (any extension), folders (searched recursively for .txt,
+//! .md, .html, .htm and .docx) or `-` for standard input. Files are read in
+//! any encoding a Chinese Windows machine writes (see `decode`), checked on
+//! every core, and their results written in input order as soon as each is
+//! ready. Exit status: 0 clean, 1 a finding at the denied level, 2 a file
+//! could not be read (every other file is still checked).
 
+mod csvout;
+mod decode;
+mod extract;
+mod human;
+mod input;
+mod runner;
+mod sarif;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use gongkai_core::compare::{self, Identity};
 use gongkai_core::{Lang, Options, Report, Severity, Template};
-use std::io::Write;
-use std::path::Path;
+use input::{Checked, Input};
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 
-const USAGE: &str = "\
-gongkai — checks 政府信息公开工作年度报告 against the official template
+#[derive(Parser)]
+#[command(
+    name = "gongkai",
+    version,
+    about = "Checks 政府信息公开工作年度报告 against the official template (国办公开办函〔2021〕30号 / 2019 format)",
+    after_help = "Exit status: 0 clean, 1 a finding at the denied level, 2 a file could not be read (the others are still checked)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-Usage:
-  gongkai check [OPTIONS] FILE...
+#[derive(Subcommand)]
+enum Command {
+    /// Check reports and print every finding
+    Check(CheckArgs),
+    /// Print every figure of every report, one row per report
+    Extract(ExtractArgs),
+}
 
-Options:
-  --format human|json   output format (default: human)
-  --lang zh|en          language of messages (default: zh)
-  --template 2021|2019  read the tables as this format instead of recognising it
-  -h, --help            print this help
-  -V, --version         print the version
+#[derive(Args)]
+struct Common {
+    /// Files, folders (searched recursively for .txt .md .html .htm .docx), or - for standard input
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<String>,
+    /// Language of messages
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    lang: LangArg,
+    /// Read the tables as this format instead of recognising it
+    #[arg(long, value_enum)]
+    template: Option<TemplateArg>,
+    /// Files checked at once (default: one per core)
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+    /// Files larger than this many MB are reported, not read
+    #[arg(long, value_name = "MB", default_value_t = 64)]
+    max_size: u64,
+}
 
-Files: .txt and .md (UTF-8), .html/.htm, .docx.
-Exit status: 0 no error, 1 an error was found, 2 a file could not be read.";
+impl Common {
+    fn options(&self) -> Options {
+        Options {
+            lang: match self.lang {
+                LangArg::Zh => Lang::Zh,
+                LangArg::En => Lang::En,
+            },
+            template: self.template.map(|t| match t {
+                TemplateArg::V2021 => Template::V2021,
+                TemplateArg::V2019 => Template::V2019,
+            }),
+        }
+    }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Format {
+    fn jobs(&self) -> usize {
+        self.jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .max(1)
+    }
+
+    fn max_bytes(&self) -> u64 {
+        self.max_size.saturating_mul(1_000_000)
+    }
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Human)]
+    format: CheckFormat,
+    /// Leave out findings below this severity (from the output and the exit status)
+    #[arg(long, value_enum, default_value_t = MinSeverity::Info)]
+    min_severity: MinSeverity,
+    /// Exit 1 also when there are warnings
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    deny: Option<Deny>,
+    /// Print only the closing summary (human formats) and no progress
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Last year's report: compare every PATH with it (上年结转, 现行有效件数)
+    #[arg(long, value_name = "LAST")]
+    previous: Option<String>,
+    /// Do not pair the reports of the same body for consecutive years
+    #[arg(long)]
+    no_pair: bool,
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = ExtractFormat::Csv)]
+    format: ExtractFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TemplateArg {
+    #[value(name = "2021")]
+    V2021,
+    #[value(name = "2019")]
+    V2019,
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum CheckFormat {
+    /// Each finding like a compiler diagnostic, with the source lines
     Human,
+    /// One line per finding: PATH:LINE:COLUMN: severity[code] message
+    Short,
+    /// {"files":[{"path":…, "encoding":…, …the report model…}]}
+    Json,
+    /// SARIF 2.1.0 (GitHub code scanning, editors)
+    Sarif,
+    /// One row per finding
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    Csv,
     Json,
 }
 
-struct Args {
-    format: Format,
-    opts: Options,
-    files: Vec<String>,
+#[derive(Clone, Copy, ValueEnum)]
+enum MinSeverity {
+    Info,
+    Warning,
+    Error,
 }
 
-fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
-    let mut args = Args {
-        format: Format::Human,
-        opts: Options::default(),
-        files: Vec::new(),
-    };
-    let mut command = None;
-    while let Some(a) = it.next() {
-        let (key, inline) = match a.split_once('=') {
-            Some((k, v)) if k.starts_with("--") => (k.to_string(), Some(v.to_string())),
-            _ => (a.clone(), None),
-        };
-        let mut value = |name: &str| -> Result<String, String> {
-            inline
-                .clone()
-                .or_else(|| it.next())
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        match key.as_str() {
-            "-h" | "--help" => return Ok(None),
-            "-V" | "--version" => {
-                println!("gongkai {}", env!("CARGO_PKG_VERSION"));
-                std::process::exit(0);
-            }
-            "--format" => {
-                args.format = match value("--format")?.as_str() {
-                    "human" => Format::Human,
-                    "json" => Format::Json,
-                    f => return Err(format!("unknown format “{f}” (human, json)")),
-                }
-            }
-            "--lang" => {
-                let v = value("--lang")?;
-                args.opts.lang =
-                    Lang::parse(&v).ok_or(format!("unknown language “{v}” (zh, en)"))?;
-            }
-            "--template" => {
-                let v = value("--template")?;
-                args.opts.template = Some(
-                    Template::parse(&v)
-                        .filter(|t| *t != Template::Unknown)
-                        .ok_or(format!("unknown template “{v}” (2021, 2019)"))?,
-                );
-            }
-            s if s.starts_with('-') && s.len() > 1 => return Err(format!("unknown option {s}")),
-            _ if command.is_none() => {
-                if a != "check" {
-                    return Err(format!("unknown command “{a}” (check)"));
-                }
-                command = Some(a);
-            }
-            _ => args.files.push(a),
-        }
-    }
-    if command.is_none() || args.files.is_empty() {
-        return Err("nothing to check".into());
-    }
-    Ok(Some(args))
-}
-
-/// Reads and checks one file.
-fn check_file(path: &str, opts: &Options) -> Result<Report, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let ext = Path::new(path)
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    match ext.as_str() {
-        "docx" => gongkai_core::check_docx(&bytes, opts).map_err(|e| e.to_string()),
-        _ => {
-            let text = String::from_utf8(bytes).map_err(|e| {
-                format!(
-                    "not UTF-8 text (invalid byte at offset {})",
-                    e.utf8_error().valid_up_to()
-                )
-            })?;
-            Ok(if matches!(ext.as_str(), "html" | "htm") {
-                gongkai_core::check_html(&text, opts)
-            } else {
-                gongkai_core::check_auto(&text, opts)
-            })
-        }
-    }
+#[derive(Clone, Copy, ValueEnum)]
+enum Deny {
+    Warnings,
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args(std::env::args().skip(1)) {
-        Ok(Some(a)) => a,
-        Ok(None) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(e) => {
-            eprintln!("gongkai: {e}\n\n{USAGE}");
-            return ExitCode::from(2);
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(a) => check(a),
+        Command::Extract(a) => extract(a),
+    }
+}
+
+/// What one file's check hands to the writer.
+#[derive(Default)]
+struct Outcome {
+    /// The file's part of the output.
+    chunk: String,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    /// Why the file could not be read.
+    unreadable: Option<String>,
+    /// A remark for standard error.
+    note: Option<String>,
+}
+
+/// Last year's report for a file: its name and check.
+type Previous = (String, Arc<Checked>);
+
+fn check(args: CheckArgs) -> ExitCode {
+    let opts = args.common.options();
+    let lang = opts.lang;
+    let max = args.common.max_bytes();
+    let jobs = args.common.jobs();
+    let inputs = input::expand(&args.common.paths, max);
+    let n = inputs.len();
+    let format = args.format;
+    let min = match args.min_severity {
+        MinSeverity::Info => Severity::Info,
+        MinSeverity::Warning => Severity::Warning,
+        MinSeverity::Error => Severity::Error,
+    };
+    let human = human::Human {
+        color: format == CheckFormat::Human
+            && std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        lang,
+        width: std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(140),
+    };
+
+    // Last year's report, given.
+    let mut unreadable: Vec<(String, String)> = Vec::new();
+    let mut lead = String::new();
+    let given_previous: Option<Previous> = match &args.previous {
+        None => None,
+        Some(p) => {
+            let inp = Input {
+                name: p.clone(),
+                source: input::Source::File(p.into()),
+            };
+            match inp.check(&opts, max) {
+                Ok(c) => Some((p.clone(), Arc::new(c))),
+                Err(e) => {
+                    eprintln!("gongkai: {p}: {e}");
+                    lead = error_chunk(format, p, &e);
+                    unreadable.push((p.clone(), e));
+                    None
+                }
+            }
         }
     };
-    let mut unreadable = false;
-    let mut errors = false;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let mut json_files = Vec::new();
-    for path in &args.files {
-        match check_file(path, &args.opts) {
-            Ok(report) => {
-                errors |= report
-                    .diagnostics
-                    .iter()
-                    .any(|d| d.severity == Severity::Error);
-                match args.format {
-                    Format::Json => {
-                        // Serialised directly (not through a Value) so that
-                        // keys keep the contract's order.
-                        let file = FileResult {
-                            path,
-                            report: &report,
-                        };
-                        json_files.push(serde_json::to_string(&file).expect("serialisable"));
-                    }
-                    Format::Human => {
-                        let _ = write_human(&mut out, path, &report);
-                    }
+    // Or paired within the batch (cheap: titles and years only).
+    let mut previous_of: Vec<Option<usize>> = vec![None; n];
+    if args.previous.is_none() && !args.no_pair && n > 1 {
+        let mut ids: Vec<((), Identity)> = Vec::with_capacity(n);
+        runner::ordered(
+            n,
+            jobs,
+            |i| inputs[i].identify(max).unwrap_or_default(),
+            |_, id| {
+                ids.push(((), id));
+                true
+            },
+        );
+        for (p, c) in compare::pair_identities(&ids) {
+            previous_of[c] = Some(p);
+        }
+    }
+
+    let work = |i: usize| -> Outcome {
+        let inp = &inputs[i];
+        let mut c = match guarded(|| inp.check(&opts, max)) {
+            Ok(c) => c,
+            Err(e) => {
+                return Outcome {
+                    chunk: if args.quiet && is_human(format) {
+                        String::new()
+                    } else {
+                        error_chunk(format, &inp.name, &e)
+                    },
+                    unreadable: Some(e),
+                    ..Default::default()
                 }
             }
-            Err(e) => {
-                unreadable = true;
-                eprintln!("gongkai: {path}: {e}");
-                if args.format == Format::Json {
-                    let v = serde_json::json!({ "path": path, "error": e });
-                    json_files.push(v.to_string());
+        };
+        let mut note = None;
+        let mut prev: Option<Previous> = match (&given_previous, previous_of[i]) {
+            (Some(p), _) => Some(p.clone()),
+            (None, Some(j)) => guarded(|| inputs[j].check(&opts, max))
+                .ok()
+                .map(|p| (inputs[j].name.clone(), Arc::new(p))),
+            _ => None,
+        };
+        if let Some((pname, p)) = &prev {
+            if let (Some(py), Some(cy)) = (p.report.year, c.report.year) {
+                if py + 1 != cy {
+                    note = Some(lang.pick(
+                        format!(
+                            "{}：上年报告 {pname} 是 {py} 年度的，不是 {} 年度的：未比对",
+                            inp.name,
+                            cy - 1
+                        ),
+                        format!(
+                            "{}: last year's report {pname} is for {py}, not {}: not compared",
+                            inp.name,
+                            cy - 1
+                        ),
+                    ));
                 }
             }
         }
+        if note.is_some() {
+            prev = None;
+        }
+        if let Some((_, p)) = &prev {
+            let mut extra = compare::compare(&p.report, &c.report, lang);
+            if !extra.is_empty() {
+                let d = &mut c.report.diagnostics;
+                d.append(&mut extra);
+                d.sort_by_key(|d| (d.span.start, d.span.end, d.code));
+            }
+        }
+        c.report.diagnostics.retain(|d| d.severity >= min);
+        let (errors, warnings, infos) = c.report.counts();
+        let prev_ref = prev.as_ref().map(|(n, p)| (n.as_str(), &**p));
+        let chunk = match format {
+            CheckFormat::Human | CheckFormat::Short if args.quiet => String::new(),
+            CheckFormat::Human => {
+                human.header(&inp.name, &c, prev_ref.map(|p| p.0))
+                    + &human.findings(&inp.name, &c, prev_ref)
+            }
+            CheckFormat::Short => short(&inp.name, &c.report),
+            CheckFormat::Json => json_file(&inp.name, &c, prev_ref.map(|p| p.0)),
+            CheckFormat::Sarif => sarif::results(&inp.name, &c, prev_ref),
+            CheckFormat::Csv => csvout::check_rows(&inp.name, &c),
+        };
+        Outcome {
+            chunk,
+            errors,
+            warnings,
+            infos,
+            unreadable: None,
+            note,
+        }
+    };
+
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut progress = runner::Progress::new(n, !args.quiet);
+    let mut ok = true;
+    let mut put = |out: &mut dyn Write, s: &str| {
+        if ok && out.write_all(s.as_bytes()).is_err() {
+            ok = false;
+        }
+        ok
+    };
+    match format {
+        CheckFormat::Json => put(&mut out, "{\"files\":["),
+        CheckFormat::Sarif => put(&mut out, &sarif::opening()),
+        CheckFormat::Csv => put(&mut out, &csvout::check_header()),
+        _ => true,
+    };
+    let mut first = true;
+    if !lead.is_empty() {
+        put(&mut out, &lead);
+        first = false;
     }
-    if args.format == Format::Json {
-        let _ = writeln!(out, "{{\"files\":[{}]}}", json_files.join(","));
+    let separated = matches!(format, CheckFormat::Json | CheckFormat::Sarif);
+    let mut totals = Outcome::default();
+    let mut files_with_errors = 0;
+    let to_terminal = is_human(format) && std::io::stdout().is_terminal();
+    runner::ordered(n, jobs, work, |i, o| {
+        if o.unreadable.is_some() || o.note.is_some() || (to_terminal && !o.chunk.is_empty()) {
+            progress.clear();
+        }
+        if let Some(e) = &o.unreadable {
+            eprintln!("gongkai: {}: {e}", inputs[i].name);
+            unreadable.push((inputs[i].name.clone(), e.clone()));
+        }
+        if let Some(note) = &o.note {
+            eprintln!("gongkai: {note}");
+        }
+        if !o.chunk.is_empty() {
+            if separated && !first {
+                put(&mut out, ",");
+            }
+            first = false;
+            put(&mut out, &o.chunk);
+        }
+        if is_human(format) {
+            // A terminal reader sees each file as soon as it is checked.
+            let _ = out.flush();
+        }
+        totals.errors += o.errors;
+        totals.warnings += o.warnings;
+        totals.infos += o.infos;
+        files_with_errors += usize::from(o.errors > 0);
+        progress.tick();
+        put(&mut out, "")
+    });
+    drop(progress);
+    match format {
+        CheckFormat::Json => put(&mut out, "]}\n"),
+        CheckFormat::Sarif => put(&mut out, &(sarif::closing(&unreadable) + "\n")),
+        _ => true,
+    };
+    let summary = summary(lang, n, files_with_errors, &totals, unreadable.len());
+    if is_human(format) {
+        if args.quiet || (format == CheckFormat::Human && n > 1) {
+            put(&mut out, &summary);
+        }
+    } else if !args.quiet && std::io::stderr().is_terminal() {
+        eprint!("{summary}");
     }
-    if unreadable {
+    if out.flush().is_err() {
+        ok = false;
+    }
+    let _ = ok; // A closed pipe ends the output; the status still says what was found.
+    if !unreadable.is_empty() {
         ExitCode::from(2)
-    } else if errors {
+    } else if totals.errors > 0 || (args.deny.is_some() && totals.warnings > 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
 }
 
-/// One file's entry in the JSON output: its path, then the report model.
-#[derive(serde::Serialize)]
-struct FileResult<'a> {
-    path: &'a str,
-    #[serde(flatten)]
-    report: &'a Report,
+/// Runs one file's check; a panic in it (a bug) becomes that file's error
+/// instead of ending the batch. (Release builds use `panic = "abort"`, set
+/// for the whole workspace: there a panic still ends the process.)
+fn guarded(f: impl FnOnce() -> Result<Checked, String>) -> Result<Checked, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|p| {
+        let what = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(format!(
+            "internal error while checking this file ({what}): please report it"
+        ))
+    })
 }
 
-fn write_human(out: &mut impl Write, path: &str, r: &Report) -> std::io::Result<()> {
-    let (e, w, i) = r.counts();
-    writeln!(
-        out,
-        "{path}: {} 年度, 模板 {}, {e} error(s), {w} warning(s), {i} info",
-        r.year.map_or("?".to_string(), |y| y.to_string()),
-        r.template.as_str(),
-    )?;
+fn is_human(f: CheckFormat) -> bool {
+    matches!(f, CheckFormat::Human | CheckFormat::Short)
+}
+
+/// The output of a file that could not be read, in each format.
+fn error_chunk(format: CheckFormat, name: &str, e: &str) -> String {
+    match format {
+        CheckFormat::Human | CheckFormat::Short | CheckFormat::Sarif => String::new(),
+        CheckFormat::Json => serde_json::json!({ "path": name, "error": e }).to_string(),
+        CheckFormat::Csv => csvout::check_error(name, e),
+    }
+}
+
+fn summary(lang: Lang, n: usize, with_errors: usize, t: &Outcome, unreadable: usize) -> String {
+    lang.pick(
+        format!(
+            "共 {n} 个文件：{with_errors} 个有错误；{} 个错误，{} 个警告，{} 条提示；{unreadable} 个无法读取\n",
+            t.errors, t.warnings, t.infos
+        ),
+        format!(
+            "{n} file(s): {with_errors} with errors; {} error(s), {} warning(s), {} info; {unreadable} unreadable\n",
+            t.errors, t.warnings, t.infos
+        ),
+    )
+}
+
+fn short(name: &str, r: &Report) -> String {
+    let mut s = String::new();
     for d in &r.diagnostics {
-        writeln!(
-            out,
-            "{path}:{}:{}: {}[{}] {}",
+        s += &format!(
+            "{name}:{}:{}: {}[{}] {}\n",
             d.span.line,
             d.span.column,
             d.severity.as_str(),
             d.code,
             d.message
-        )?;
+        );
     }
-    Ok(())
+    s
+}
+
+/// One file's entry in the JSON output: its path and encoding, then the
+/// report model, serialised directly (not through a `Value`) so that keys
+/// keep the contract's order.
+#[derive(serde::Serialize)]
+struct FileJson<'a> {
+    path: &'a str,
+    /// The text's encoding ("UTF-8", "GB18030", "UTF-16LE"…); null for .docx.
+    encoding: Option<&'a str>,
+    /// Last year's report it was compared with, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous: Option<&'a str>,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
+fn json_file(name: &str, c: &Checked, previous: Option<&str>) -> String {
+    serde_json::to_string(&FileJson {
+        path: name,
+        encoding: c.encoding,
+        previous,
+        report: &c.report,
+    })
+    .expect("a report serialises")
+}
+
+fn extract(args: ExtractArgs) -> ExitCode {
+    let opts = args.common.options();
+    let max = args.common.max_bytes();
+    let inputs = input::expand(&args.common.paths, max);
+    let n = inputs.len();
+    let cells = extract::cells();
+    let work = |i: usize| -> (String, Option<String>) {
+        let inp = &inputs[i];
+        let c = guarded(|| inp.check(&opts, max));
+        let chunk = match (args.format, &c) {
+            (ExtractFormat::Csv, Ok(c)) => extract::csv_row(&inp.name, c, &cells),
+            (ExtractFormat::Csv, Err(e)) => extract::csv_error(&inp.name, e, &cells),
+            (ExtractFormat::Json, c) => {
+                extract::json_object(&inp.name, c.as_ref().map_err(String::as_str), &cells)
+            }
+        };
+        (chunk, c.err())
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut progress = runner::Progress::new(n, true);
+    let mut failed = 0;
+    let mut ok = match args.format {
+        ExtractFormat::Csv => out.write_all(extract::csv_header(&cells).as_bytes()),
+        ExtractFormat::Json => out.write_all(b"["),
+    }
+    .is_ok();
+    runner::ordered(n, args.common.jobs(), work, |i, (chunk, err)| {
+        if let Some(e) = err {
+            progress.clear();
+            eprintln!("gongkai: {}: {e}", inputs[i].name);
+            failed += 1;
+        }
+        let sep = if matches!(args.format, ExtractFormat::Json) && i > 0 {
+            ","
+        } else {
+            ""
+        };
+        ok = ok && out.write_all(sep.as_bytes()).is_ok() && out.write_all(chunk.as_bytes()).is_ok();
+        progress.tick();
+        ok
+    });
+    drop(progress);
+    if matches!(args.format, ExtractFormat::Json) {
+        let _ = out.write_all(b"]\n");
+    }
+    let _ = out.flush();
+    if failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
