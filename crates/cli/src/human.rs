@@ -127,6 +127,19 @@ impl Human {
         if let (Some((pname, psrc, pindex)), false) = (prev, there.is_empty()) {
             title = title.elements(snippets(pname, psrc, pindex, &there));
         }
+        // Every finding links to its rule's entry.
+        title = title.element(Level::NOTE.no_name().message(self.pick(
+            format!(
+                "规则说明：gongkai rule {}（docs/rules.md#{}）",
+                d.code,
+                gongkai_core::rules::anchor(d.code)
+            ),
+            format!(
+                "rule: gongkai rule {} (docs/rules.md#{})",
+                d.code,
+                gongkai_core::rules::anchor(d.code)
+            ),
+        )));
         let mut groups = vec![title];
         if let Some(fix) = &d.fix {
             let title = Level::HELP.secondary_title(self.pick(

@@ -47,6 +47,15 @@ enum Command {
     Check(CheckArgs),
     /// Print every figure of every report, one row per report
     Extract(ExtractArgs),
+    /// Explain a rule (its documentation, as in docs/rules.md), or list them all
+    Rule(RuleArgs),
+}
+
+#[derive(Args)]
+struct RuleArgs {
+    /// The rule's id, as printed with each finding (e.g. applications.row-sum); none lists every rule
+    #[arg(value_name = "ID")]
+    id: Option<String>,
 }
 
 #[derive(Args)]
@@ -177,7 +186,36 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(a) => check(a),
         Command::Extract(a) => extract(a),
+        Command::Rule(a) => rule(a),
     }
+}
+
+/// `gongkai rule [ID]`: the documentation every finding links to.
+fn rule(args: RuleArgs) -> ExitCode {
+    use gongkai_core::rules::REGISTRY;
+    let mut out = String::new();
+    match args.id {
+        None => {
+            for r in REGISTRY {
+                out += &format!("{:<34} {:<8} {}\n", r.code, r.severity.as_str(), r.summary);
+            }
+        }
+        Some(id) => match REGISTRY.iter().find(|r| r.code == id.trim()) {
+            Some(r) => {
+                out += &format!("# {}\n\nSeverity: {}.\n\n", r.code, r.severity.as_str());
+                for line in r.doc.lines() {
+                    out += line.strip_prefix(' ').unwrap_or(line);
+                    out.push('\n');
+                }
+            }
+            None => {
+                eprintln!("gongkai: no rule {id:?}; `gongkai rule` lists them");
+                return ExitCode::from(2);
+            }
+        },
+    }
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    ExitCode::SUCCESS
 }
 
 /// What one file's check hands to the writer.

@@ -363,6 +363,27 @@ fn human_output_underlines_the_figure_under_chinese_text() {
     assert!(caret.contains("55，应为 54"));
     // The related cells are labelled.
     assert!(block.contains("自然人 51"));
+    // The finding links to its rule's entry, which `gongkai rule` prints.
+    assert!(block.contains(
+        "= 规则说明：gongkai rule applications.row-sum（docs/rules.md#applicationsrow-sum）"
+    ));
+    let doc = gongkai(&["rule", "applications.row-sum"]);
+    assert_eq!(doc.status.code(), Some(0));
+    let doc = stdout(&doc);
+    assert!(doc.starts_with("# applications.row-sum\n"));
+    let rules_md = std::fs::read_to_string(root().join("docs/rules.md")).unwrap();
+    let entry = &rules_md[rules_md.find("\n## applications.row-sum\n").unwrap()..];
+    let body = doc
+        .split_once("\n\n")
+        .unwrap()
+        .1
+        .split_once("\n\n")
+        .unwrap()
+        .1;
+    assert!(entry.contains(body.lines().next().unwrap()), "{body}");
+    let list = stdout(&gongkai(&["rule"]));
+    assert!(list.lines().any(|l| l.starts_with("prose.mismatch ")));
+    assert_eq!(gongkai(&["rule", "no.such-rule"]).status.code(), Some(2));
     // A page saved as one 30 000-character line of HTML: every finding is
     // shown cut around its own figures, near ones together.
     let html = root().join("tests/corpus/real/009_shanghai_bgt_2019.txt");

@@ -16,6 +16,29 @@ fn rules_md_is_fresh() {
     );
 }
 
+/// The README's list of rules is the same table, linked to docs/rules.md,
+/// between two markers.
+#[test]
+fn readme_rule_list_is_fresh() {
+    const START: &str = "<!-- rules:start (generated from the registry; UPDATE_DOCS=1 cargo test -p gongkai-core --test docs) -->\n";
+    const END: &str = "<!-- rules:end -->";
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md");
+    let have = std::fs::read_to_string(&path).unwrap();
+    let (a, b) = (
+        have.find(START).expect("README has the rules:start marker") + START.len(),
+        have.find(END).expect("README has the rules:end marker"),
+    );
+    let want = gongkai_core::rules::summary_table("docs/rules.md#");
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, format!("{}{want}{}", &have[..a], &have[b..])).unwrap();
+        return;
+    }
+    assert!(
+        have[a..b] == want,
+        "README's rule list is stale: run UPDATE_DOCS=1 cargo test -p gongkai-core --test docs"
+    );
+}
+
 #[test]
 fn every_rule_is_documented_once() {
     let reg = gongkai_core::rules::REGISTRY;

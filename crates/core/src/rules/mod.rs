@@ -113,17 +113,9 @@ pub fn docs_markdown() -> String {
     let mut s = String::from(
         "# gongkai rules\n\n<!-- Generated from the rules' doc comments in crates/core/src/rules by \
          `cargo test -p gongkai-core --test docs` (set UPDATE_DOCS=1 to rewrite). Do not edit. -->\n\n\
-         | rule | severity | checks |\n|---|---|---|\n",
+",
     );
-    for r in REGISTRY {
-        s.push_str(&format!(
-            "| [`{}`](#{}) | {} | {} |\n",
-            r.code,
-            anchor(r.code),
-            r.severity.as_str(),
-            r.summary
-        ));
-    }
+    s.push_str(&summary_table("#"));
     for r in REGISTRY {
         s.push_str(&format!(
             "\n## {}\n\n_Severity: {}._\n\n",
@@ -134,6 +126,23 @@ pub fn docs_markdown() -> String {
             s.push_str(line.strip_prefix(' ').unwrap_or(line));
             s.push('\n');
         }
+    }
+    s
+}
+
+/// The table of every rule (id linked to `{link}anchor`, severity, one-line
+/// summary): the head of `docs/rules.md` and, linked to that file, the
+/// README's list.
+pub fn summary_table(link: &str) -> String {
+    let mut s = String::from("| rule | severity | checks |\n|---|---|---|\n");
+    for r in REGISTRY {
+        s.push_str(&format!(
+            "| [`{}`]({link}{}) | {} | {} |\n",
+            r.code,
+            anchor(r.code),
+            r.severity.as_str(),
+            r.summary
+        ));
     }
     s
 }
