@@ -592,3 +592,15 @@ fn extract(args: ExtractArgs) -> ExitCode {
         ExitCode::SUCCESS
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// A bug met on one file becomes that file's error (the release profile
+    /// unwinds for this; only the wasm profile aborts).
+    #[test]
+    fn a_panic_is_the_file_s_error() {
+        let r = super::guarded(|| panic!("boom"));
+        let e = r.err().expect("an error");
+        assert!(e.contains("internal error") && e.contains("boom"), "{e}");
+    }
+}
