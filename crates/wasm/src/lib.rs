@@ -19,9 +19,13 @@
 //! and attached to the exports with `unchecked_*_type`: no `any` escapes.
 
 use gongkai_core::{rules, Lang, Options, Report, Span, Template};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -148,10 +152,29 @@ pub fn take_panic_message() -> Option<String> {
         .flatten()
 }
 
-#[derive(Deserialize, Default)]
-struct JsOptions {
-    lang: Option<String>,
-    template: Option<String>,
+#[wasm_bindgen]
+extern "C" {
+    /// The options object, read property by property: two strings do not
+    /// need serde's deserializer (and its error formatting) in the module.
+    type JsOptions;
+    #[wasm_bindgen(method, getter, structural, catch)]
+    fn lang(this: &JsOptions) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, structural, catch)]
+    fn template(this: &JsOptions) -> Result<JsValue, JsValue>;
+}
+
+/// An optional string option: absent (undefined or null) or a string.
+fn string_option(name: &str, v: Result<JsValue, JsValue>) -> Result<Option<String>, JsError> {
+    let v =
+        v.map_err(|_| JsError::new(&format!("gongkai: invalid options: cannot read {name}")))?;
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_string().map(Some).ok_or_else(|| {
+        JsError::new(&format!(
+            "gongkai: invalid options: {name} must be a string"
+        ))
+    })
 }
 
 fn options(v: Option<JsValue>) -> Result<Options, JsError> {
@@ -164,22 +187,21 @@ fn options(v: Option<JsValue>) -> Result<Options, JsError> {
             "gongkai: options must be an object like { lang: \"zh\", template: \"2021\" }",
         ));
     }
-    let o: JsOptions = serde_wasm_bindgen::from_value(v)
-        .map_err(|e| JsError::new(&format!("gongkai: invalid options: {e}")))?;
-    let lang = match o.lang.as_deref() {
+    let o: &JsOptions = v.unchecked_ref();
+    let lang = match string_option("lang", o.lang())?.as_deref() {
         None => Lang::Zh,
         Some(s) => Lang::parse(s).ok_or_else(|| {
             JsError::new(&format!(
-                "gongkai: unknown lang {s:?} (expected \"zh\" or \"en\")"
+                "gongkai: unknown lang \"{s}\" (expected \"zh\" or \"en\")"
             ))
         })?,
     };
-    let template = match o.template.as_deref() {
+    let template = match string_option("template", o.template())?.as_deref() {
         None => None,
         Some(s @ ("2021" | "2019")) => Template::parse(s),
         Some(s) => {
             return Err(JsError::new(&format!(
-                "gongkai: unknown template {s:?} (expected \"2021\" or \"2019\")"
+                "gongkai: unknown template \"{s}\" (expected \"2021\" or \"2019\")"
             )))
         }
     };

@@ -94,6 +94,29 @@ fn options_pick_language_and_template() {
 }
 
 #[wasm_bindgen_test]
+fn options_are_read_as_strings() {
+    let message = |opts: &str| {
+        let e = JsValue::from(check("x", Some(JSON::parse(opts).unwrap())).unwrap_err());
+        Reflect::get(&e, &"message".into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    assert!(message(r#"{"lang":1}"#).contains("lang must be a string"));
+    assert!(message(r#"{"template":2021}"#).contains("template must be a string"));
+    assert!(message(r#"{"template":"2020"}"#).contains("unknown template \"2020\""));
+    // Absent, null and unknown keys are fine.
+    let r = json(
+        &check(
+            "x",
+            Some(JSON::parse(r#"{"lang":null,"other":1}"#).unwrap()),
+        )
+        .unwrap(),
+    );
+    assert!(r["diagnostics"].is_array());
+}
+
+#[wasm_bindgen_test]
 fn registry_and_version() {
     let rules = json(&rule_list().unwrap());
     let rules = rules.as_array().unwrap();
