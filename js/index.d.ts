@@ -16,6 +16,7 @@ export type {
   Related,
   Fix,
   Diagnostic,
+  ProseFigure,
 } from "../pkg/gongkai_wasm.js";
 
 /** What init() accepts: where or what the .wasm is. */
@@ -41,6 +42,5 @@ export function checkDocx(bytes: Uint8Array, options?: CheckOptions): Report;
 export function htmlToText(html: string): string;
 /** The rule registry with each rule's documentation (Markdown). */
 export function rules(): Rule[];
-/** Every rule's documentation as one Markdown document. */
 /** The checker's version. */
 export function version(): string;

@@ -93,6 +93,15 @@ export interface Diagnostic {
   fix?: Fix;
 }
 
+/** A figure read from the prose ("收到申请55宗", "占18.5%"). */
+export interface ProseFigure {
+  /** What it states: a fact key ("applications.new", "reviews.review"…),
+   * "percent", or "enumeration". */
+  kind: string;
+  value: number;
+  span: Span;
+}
+
 /** The checked report (report-model.md). */
 export interface Report {
   year: number | null;
@@ -106,6 +115,8 @@ export interface Report {
   /** Section 四; keys: review, litigation_direct, litigation_after_review. */
   reviews: Table | null;
   diagnostics: Diagnostic[];
+  /** Figures read from the prose and compared by the rules. */
+  figures: ProseFigure[];
   /** The kind of input. */
   input: "text" | "html" | "docx";
   /** For .docx input only: the extracted text every span refers to. */
