@@ -4,21 +4,11 @@
 //    keydown event to the frame after the new findings were applied (this
 //    includes the debounce: 150 ms below 100 000 characters).
 // Needs dist/ (npm run build).   node scripts/bench-browser.mjs [runs]
-import { readFileSync } from "node:fs";
+import { draftOf, seed } from "./drafts.mjs";
 import { launch, serve, waitApplied } from "../tests/browser/lib.mjs";
 
 const RUNS = Number(process.argv[2] || 40);
-const root = new URL("../", import.meta.url);
-const seed = readFileSync(new URL("tests/corpus/seeds/004_94bb7cf4c5429941.txt", root), "utf8");
 
-/** Seed 004 grown to `bytes` UTF-8 bytes with paragraphs of its own section 一. */
-function draftOf(bytes) {
-  const at = seed.indexOf("二、主动公开政府信息情况");
-  const para = seed.slice(seed.indexOf("一是主动公开方面"), seed.indexOf("二是依申请公开方面"));
-  let text = seed;
-  while (Buffer.byteLength(text) < bytes) text = text.slice(0, at) + para + text.slice(at);
-  return text;
-}
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];

@@ -2,21 +2,13 @@
 // opt-level comparison quotes: median of many checks of seed 004 (8.5 KB)
 // and of a 100 KB draft, best of 3 rounds.
 // Needs pkg/ (sh scripts/build-wasm.sh).   node scripts/bench-node.mjs
+import { draftOf, seed } from "./drafts.mjs";
 import { readFileSync } from "node:fs";
 import * as glue from "../pkg/gongkai_wasm.js";
 
 const root = new URL("../", import.meta.url);
 glue.initSync({ module: readFileSync(new URL("pkg/gongkai_wasm_bg.wasm", root)) });
-const seed = readFileSync(new URL("tests/corpus/seeds/004_94bb7cf4c5429941.txt", root), "utf8");
 
-/** Seed 004 grown to `bytes` UTF-8 bytes (as scripts/bench-browser.mjs does). */
-function draftOf(bytes) {
-  const at = seed.indexOf("二、主动公开政府信息情况");
-  const para = seed.slice(seed.indexOf("一是主动公开方面"), seed.indexOf("二是依申请公开方面"));
-  let text = seed;
-  while (Buffer.byteLength(text) < bytes) text = text.slice(0, at) + para + text.slice(at);
-  return text;
-}
 
 function median(text, n) {
   for (let i = 0; i < 20; i++) glue.check(text);
