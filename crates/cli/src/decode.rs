@@ -17,15 +17,22 @@ use encoding_rs::{Encoding, GBK, UTF_16BE, UTF_16LE};
 pub enum Decoded {
     /// Text, and the name of the encoding it was decoded from.
     Text(String, &'static str),
-    /// A zip archive: a .docx (or not — the docx reader will say).
-    Zip,
+    /// A zip archive: a .docx (or not — the docx reader will say); its bytes.
+    Zip(Vec<u8>),
 }
 
 /// Decodes a file's bytes, or says why they are not text.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
-    if let Some(e) = known_binary(bytes) {
-        return e;
+pub fn decode(owned: Vec<u8>) -> Result<Decoded, String> {
+    if let Some(e) = known_binary(&owned) {
+        return e.map(|()| Decoded::Zip(owned));
     }
+    // Valid UTF-8 without a mark, the common case: no copy.
+    let owned = match String::from_utf8(owned) {
+        Ok(s) if !s.starts_with('\u{feff}') => return Ok(Decoded::Text(s, "UTF-8")),
+        Ok(s) => s.into_bytes(),
+        Err(e) => e.into_bytes(),
+    };
+    let bytes = &owned[..];
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         // Keep the BOM: spans are offsets into the file as given.
         return Ok(Decoded::Text(utf8_lossy(bytes), "UTF-8"));
@@ -36,7 +43,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         return Ok(Decoded::Text(text.into_owned(), enc.name()));
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => return Ok(Decoded::Text(s.to_string(), "UTF-8")),
+        Ok(_) => return Ok(Decoded::Text(utf8_lossy(bytes), "UTF-8")),
         // Cut off inside the last character: a truncated UTF-8 file.
         Err(e) if e.error_len().is_none() && e.valid_up_to() + 4 > bytes.len() => {
             return Ok(Decoded::Text(utf8_lossy(bytes), "UTF-8"));
@@ -161,9 +168,9 @@ fn plausible(c: char) -> bool {
 }
 
 /// Formats the project does not read, named so that the error helps.
-fn known_binary(b: &[u8]) -> Option<Result<Decoded, String>> {
+fn known_binary(b: &[u8]) -> Option<Result<(), String>> {
     let what = if b.starts_with(b"PK\x03\x04") || b.starts_with(b"PK\x05\x06") {
-        return Some(Ok(Decoded::Zip));
+        return Some(Ok(()));
     } else if b.starts_with(b"%PDF-") {
         "a PDF file: copy its text (or save it as .docx) and check that"
     } else if b.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
@@ -184,9 +191,9 @@ mod tests {
     use super::*;
 
     fn text(b: &[u8]) -> (String, &'static str) {
-        match decode(b) {
+        match decode(b.to_vec()) {
             Ok(Decoded::Text(t, e)) => (t, e),
-            Ok(Decoded::Zip) => panic!("zip"),
+            Ok(Decoded::Zip(_)) => panic!("zip"),
             Err(e) => panic!("{e}"),
         }
     }
@@ -231,11 +238,17 @@ mod tests {
 
     #[test]
     fn binaries_are_named() {
-        assert!(decode(b"%PDF-1.7\n...").err().unwrap().contains("PDF"));
-        assert!(decode(b"\x00\x01\x02\x03\xff\xfe\x00")
+        assert!(decode(b"%PDF-1.7\n...".to_vec())
+            .err()
+            .unwrap()
+            .contains("PDF"));
+        assert!(decode(b"\x00\x01\x02\x03\xff\xfe\x00".to_vec())
             .err()
             .unwrap()
             .contains("binary"));
-        assert!(matches!(decode(b"PK\x03\x04rest"), Ok(Decoded::Zip)));
+        assert!(matches!(
+            decode(b"PK\x03\x04rest".to_vec()),
+            Ok(Decoded::Zip(_))
+        ));
     }
 }

@@ -198,8 +198,8 @@ impl Input {
     pub fn load(&self, max_size: u64) -> Result<Loaded, String> {
         let bytes = self.bytes(max_size)?;
         let ext = self.extension();
-        match decode::decode(&bytes)? {
-            Decoded::Zip => Ok(Loaded {
+        match decode::decode(bytes)? {
+            Decoded::Zip(bytes) => Ok(Loaded {
                 content: Content::Docx(bytes),
                 encoding: None,
             }),

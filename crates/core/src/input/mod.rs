@@ -12,7 +12,15 @@ pub mod html;
 /// `<TABLE`; or its first 4096 characters hold at least three `<p`, `<div`
 /// or `<br` (any case). One pass over the `<` of the text, no allocation.
 pub fn looks_like_html(text: &str) -> bool {
-    let head = match text.char_indices().nth(4096) {
+    // Every test needs a '<': most texts are settled by one memchr.
+    if !text.contains('<') {
+        return false;
+    }
+    // 4096 characters are at least 4096 bytes.
+    let head = match (text.len() > 4096)
+        .then(|| text.char_indices().nth(4096))
+        .flatten()
+    {
         Some((i, _)) => &text[..i],
         None => text,
     };
