@@ -305,16 +305,17 @@ fn analyze(norm: &NormText, opts: &Options, input: &'static str) -> Report {
 }
 
 /// The figures the prose rules read, for the model's `figures`.
+///
+/// A figure read twice (as a fact and in an enumeration) is listed once, as
+/// what it was first read as: sorted by position, the first reading kept.
 fn prose_figures(p: &prose::Prose) -> Vec<model::ProseFigure> {
     let mut out: Vec<model::ProseFigure> = Vec::new();
     let mut push = |kind: &'static str, f: &numerals::Figure| {
-        if !out.iter().any(|o| o.span.start == f.range.start) {
-            out.push(model::ProseFigure {
-                kind,
-                value: f.value,
-                span: nspan(f.range.clone()),
-            });
-        }
+        out.push(model::ProseFigure {
+            kind,
+            value: f.value,
+            span: nspan(f.range.clone()),
+        });
     };
     for f in &p.facts {
         push(f.kind.key(), &f.figure);
@@ -328,7 +329,9 @@ fn prose_figures(p: &prose::Prose) -> Vec<model::ProseFigure> {
             push("enumeration", part);
         }
     }
+    // Stable: among readings of one figure the first stays first.
     out.sort_by_key(|f| f.span.start);
+    out.dedup_by_key(|f| f.span.start);
     out
 }
 
