@@ -51,9 +51,11 @@ impl Decimal {
         if !valid_grouping(int_part) {
             return None;
         }
+        // `m` never exceeds MAX_ABS before a step, so `m * 10 + 9` cannot
+        // overflow and needs no checked arithmetic.
         let mut m: i128 = 0;
         for b in int_part.bytes().filter(|&b| b != b',') {
-            m = m.checked_mul(10)?.checked_add((b - b'0') as i128)?;
+            m = m * 10 + (b - b'0') as i128;
             if m > MAX_ABS {
                 return None;
             }
@@ -64,11 +66,12 @@ impl Decimal {
                 return None;
             }
             for b in f.bytes() {
-                m = m.checked_mul(10)?.checked_add((b - b'0') as i128)?;
+                m = m * 10 + (b - b'0') as i128;
                 scale += 1;
-            }
-            if m > MAX_ABS {
-                return None;
+                // It only grows: past MAX_ABS now, past it at the end.
+                if m > MAX_ABS {
+                    return None;
+                }
             }
         }
         Some(Decimal {

@@ -15,13 +15,15 @@
 //! ("行政规范性文件8855698") are kept as they are — splitting them would be a
 //! guess — and reported by the table stage.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-/// One table cell.
+/// One table cell, borrowing its text from the normalised text when it can.
 #[derive(Debug, Clone)]
-pub struct Field {
-    /// The cell's text with line breaks inside it removed, trimmed.
-    pub text: String,
+pub struct Field<'a> {
+    /// The cell's text with line breaks inside it removed, trimmed (a slice
+    /// of the normalised text unless continuation lines were joined).
+    pub text: Cow<'a, str>,
     /// Normalised range of the trimmed text; zero-width at the cell's place
     /// when the cell is empty.
     pub range: Range<usize>,
@@ -32,6 +34,17 @@ pub struct Field {
     /// the cell boundaries): "0000000". The table stage splits it only when
     /// exactly one reading is possible.
     pub packed: bool,
+}
+
+impl<'a> Field<'a> {
+    /// Part `r` (a byte range of [`Field::text`]) of the cell's text,
+    /// borrowed when the text is.
+    pub fn sub(&self, r: Range<usize>) -> Cow<'a, str> {
+        match &self.text {
+            Cow::Borrowed(s) => Cow::Borrowed(&s[r]),
+            Cow::Owned(s) => Cow::Owned(s[r].to_string()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +66,7 @@ enum Shape {
 /// Splits `region` of `text` into fields. `crawl`: the document is a crawl
 /// that lost its cell separators ([`is_crawl`]), so figures glued to labels
 /// are cut out as packed figures.
-pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field> {
+pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field<'_>> {
     let lines: Vec<Range<usize>> = crate::sections::lines(&text[region.clone()])
         .map(|r| r.start + region.start..r.end + region.start)
         .collect();
@@ -266,10 +279,17 @@ fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
     r.start + lead..r.start + lead + t.len()
 }
 
-fn push_cell(out: &mut Vec<Field>, text: &str, r: Range<usize>, row_start: bool, crawl: bool) {
+fn push_cell<'a>(
+    out: &mut Vec<Field<'a>>,
+    text: &'a str,
+    r: Range<usize>,
+    row_start: bool,
+    crawl: bool,
+) {
     let t = trim_range(text, r.clone());
     let content = &text[t.clone()];
-    if crawl && classify(content) == FieldKind::Text {
+    let kind = classify(content);
+    if crawl && kind == FieldKind::Text {
         if let Some(pieces) = split_crawl(content) {
             let mut first = row_start;
             for (p, packed) in pieces {
@@ -287,7 +307,7 @@ fn push_cell(out: &mut Vec<Field>, text: &str, r: Range<usize>, row_start: bool,
     }
     // A label followed by space-separated figures, or several figures in one
     // cell: split them into cells.
-    if let Some(parts) = split_figures(content) {
+    if let Some(parts) = split_figures(content, kind) {
         let mut first = row_start;
         for p in parts {
             let pr = t.start + p.start..t.start + p.end;
@@ -297,14 +317,20 @@ fn push_cell(out: &mut Vec<Field>, text: &str, r: Range<usize>, row_start: bool,
         return;
     }
     let range = if t.is_empty() { r.start..r.start } else { t };
-    out.push(make_field(text, range, row_start));
+    out.push(Field {
+        kind,
+        text: Cow::Borrowed(content),
+        range,
+        row_start,
+        packed: false,
+    });
 }
 
-fn make_field(text: &str, range: Range<usize>, row_start: bool) -> Field {
+fn make_field(text: &str, range: Range<usize>, row_start: bool) -> Field<'_> {
     let s = &text[range.clone()];
     Field {
         kind: classify(s),
-        text: s.to_string(),
+        text: Cow::Borrowed(s),
         range,
         row_start,
         packed: false,
@@ -323,15 +349,16 @@ fn extend_last(out: &mut [Field], text: &str, line: Range<usize>) {
     } else {
         last.range = last.range.start..t.end;
     }
-    last.text.push_str(piece);
+    last.text.to_mut().push_str(piece);
     last.kind = classify(&last.text);
 }
 
 /// Splits "label 51 3 0" into ["label", "51", "3", "0"] and "0 0 0" into
 /// three cells, when every piece after the first is a figure separated by
-/// spaces. Returns `None` when there is nothing to split.
-fn split_figures(s: &str) -> Option<Vec<Range<usize>>> {
-    if !s.contains(' ') {
+/// spaces. Returns `None` when there is nothing to split. `kind`: how `s`
+/// as a whole classifies (a figure or blank mark is never split).
+fn split_figures(s: &str, kind: FieldKind) -> Option<Vec<Range<usize>>> {
+    if kind != FieldKind::Text || !s.contains(' ') {
         return None;
     }
     let mut pieces = Vec::new();
@@ -360,8 +387,8 @@ fn split_figures(s: &str) -> Option<Vec<Range<usize>>> {
     }
     // The label part must be text, and not just a numbering ("1. 属于…" has
     // its figures elsewhere; "第 3 项" is not a row).
-    let label = s[pieces[0].start..pieces[label_end - 1].end].to_string();
-    if classify(&label) != FieldKind::Text || n_fig < 2 && label.chars().count() < 2 {
+    let label = &s[pieces[0].start..pieces[label_end - 1].end];
+    if classify(label) != FieldKind::Text || n_fig < 2 && label.chars().count() < 2 {
         return None;
     }
     let label_range = pieces[0].start..pieces[label_end - 1].end;
@@ -387,7 +414,9 @@ mod tests {
     use super::*;
 
     fn texts(f: &[Field]) -> Vec<(String, bool)> {
-        f.iter().map(|f| (f.text.clone(), f.row_start)).collect()
+        f.iter()
+            .map(|f| (f.text.to_string(), f.row_start))
+            .collect()
     }
 
     #[test]

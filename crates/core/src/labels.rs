@@ -6,8 +6,15 @@
 
 /// Canonical form of one piece of a label (one table cell or one line).
 pub fn canonical(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    canonical_into(s, &mut out);
+    out
+}
+
+/// Appends the canonical form of `s` to `out`.
+pub fn canonical_into(s: &str, out: &mut String) {
     let rest = strip_numbering(s.trim());
-    rest.chars().filter(|c| !is_ignorable(*c)).collect()
+    out.extend(rest.chars().filter(|c| !is_ignorable(*c)));
 }
 
 /// Removes a leading numbering such as `一、`, `（一）`, `(一)`, `1.`, `1、`,
@@ -105,20 +112,84 @@ fn is_ignorable(c: char) -> bool {
         )
 }
 
-/// The start of the last occurrence of each pattern in `hay`, in one pass
-/// over `hay` (much cheaper than one `rfind` per pattern for short CJK
-/// phrases).
+/// The start of the last occurrence of each pattern in `hay` (see
+/// [`Matcher`], which prepares the patterns once for many haystacks).
 pub fn last_matches(hay: &str, pats: &[&str]) -> Vec<Option<usize>> {
-    let firsts: Vec<Option<char>> = pats.iter().map(|p| p.chars().next()).collect();
-    let mut last = vec![None; pats.len()];
-    for (i, c) in hay.char_indices() {
-        for (k, f) in firsts.iter().enumerate() {
-            if *f == Some(c) && hay.as_bytes()[i..].starts_with(pats[k].as_bytes()) {
-                last[k] = Some(i);
+    let mut last = Vec::new();
+    Matcher::new(pats.iter().copied()).last_matches_into(hay, &mut last);
+    last
+}
+
+/// A set of patterns indexed by their first character, for finding where
+/// each last occurs in one pass over a haystack (much cheaper than one
+/// `rfind` per pattern for short CJK phrases).
+#[derive(Debug, Clone)]
+pub struct Matcher<'p> {
+    pats: Vec<&'p str>,
+    /// (first character, pattern index), sorted; empty patterns are left out
+    /// (they never match).
+    firsts: Vec<(char, usize)>,
+    /// Bit `c mod 1024` is set for every first character `c`: most
+    /// characters of a text are passed over on this test alone.
+    bloom: [u64; 16],
+}
+
+impl<'p> Matcher<'p> {
+    pub fn new(pats: impl IntoIterator<Item = &'p str>) -> Self {
+        let pats: Vec<&str> = pats.into_iter().collect();
+        let mut firsts: Vec<(char, usize)> = pats
+            .iter()
+            .enumerate()
+            .filter_map(|(k, p)| Some((p.chars().next()?, k)))
+            .collect();
+        firsts.sort_unstable();
+        let mut bloom = [0u64; 16];
+        for &(c, _) in &firsts {
+            let b = c as usize & 1023;
+            bloom[b >> 6] |= 1 << (b & 63);
+        }
+        Matcher {
+            pats,
+            firsts,
+            bloom,
+        }
+    }
+
+    /// The patterns that start with `c`, as (first character, index) pairs.
+    fn starting_with(&self, c: char) -> &[(char, usize)] {
+        let b = c as usize & 1023;
+        if self.bloom[b >> 6] & (1 << (b & 63)) == 0 {
+            return &[];
+        }
+        let lo = self.firsts.partition_point(|f| f.0 < c);
+        let n = self.firsts[lo..].iter().take_while(|f| f.0 == c).count();
+        &self.firsts[lo..lo + n]
+    }
+
+    /// Whether any of the patterns occurs in `hay`.
+    pub fn any_in(&self, hay: &str) -> bool {
+        let bytes = hay.as_bytes();
+        hay.char_indices().any(|(i, c)| {
+            self.starting_with(c)
+                .iter()
+                .any(|&(_, k)| bytes[i..].starts_with(self.pats[k].as_bytes()))
+        })
+    }
+
+    /// Sets `last[k]` to the start of the last occurrence of pattern `k` in
+    /// `hay` (`None` when it does not occur), for every pattern.
+    pub fn last_matches_into(&self, hay: &str, last: &mut Vec<Option<usize>>) {
+        last.clear();
+        last.resize(self.pats.len(), None);
+        let bytes = hay.as_bytes();
+        for (i, c) in hay.char_indices() {
+            for &(_, k) in self.starting_with(c) {
+                if bytes[i..].starts_with(self.pats[k].as_bytes()) {
+                    last[k] = Some(i);
+                }
             }
         }
     }
-    last
 }
 
 /// Length of the longest common subsequence of two strings, in chars.

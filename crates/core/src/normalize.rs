@@ -145,39 +145,60 @@ impl NormBuilder {
 
     /// Copies `s`, which starts at `orig_start` in the original, normalising
     /// each character.
+    ///
+    /// Runs of characters that stay as they are (nearly all of a report) are
+    /// copied whole: characters are stepped over by their lead byte
+    /// ([`STEP`]), and only one whose lead byte can start a folded character
+    /// is decoded and looked at.
     pub fn push_original(&mut self, s: &str, orig_start: usize) {
-        let mut run_start: Option<(usize, usize)> = None; // (orig, norm)
-        for (i, c) in s.char_indices() {
-            let o = orig_start + i;
-            let folded = fold_char(c, self.after_cr);
-            self.after_cr = c == '\r';
-            match folded {
-                Fold::Keep => {
-                    if run_start.is_none() {
-                        run_start = Some((o, self.out.text.len()));
-                    }
-                    self.out.text.push(c);
-                }
-                other => {
-                    if let Some((ro, rn)) = run_start.take() {
-                        let len = self.out.text.len() - rn;
-                        self.out.map.push(rn..rn + len, ro..ro + len, true);
-                    }
-                    let n = self.out.text.len();
-                    match other {
-                        Fold::To(r) => self.out.text.push(r),
-                        Fold::Drop => {}
-                        Fold::Keep => unreachable!(),
-                    }
-                    let n_end = self.out.text.len();
-                    self.out.map.push(n..n_end, o..o + c.len_utf8(), false);
-                }
+        let text = &mut self.out.text;
+        let map = &mut self.out.map;
+        text.reserve(s.len());
+        let bytes = s.as_bytes();
+        let mut after_cr = self.after_cr;
+        // Start of the run of unchanged characters not yet copied.
+        let mut run = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let step = STEP[b as usize];
+            if step > 0 && !(after_cr && b == b'\n') {
+                // A character that stays: skip it whole.
+                after_cr = false;
+                i += step as usize;
+                continue;
             }
+            let c = s[i..].chars().next().expect("char boundary");
+            let len = c.len_utf8();
+            let folded = fold_char(c, after_cr);
+            after_cr = c == '\r';
+            if let Fold::Keep = folded {
+                i += len;
+                continue;
+            }
+            if run < i {
+                let n = text.len();
+                text.push_str(&s[run..i]);
+                map.push(n..text.len(), orig_start + run..orig_start + i, true);
+            }
+            let n = text.len();
+            if let Fold::To(r) = folded {
+                text.push(r);
+            }
+            map.push(n..text.len(), orig_start + i..orig_start + i + len, false);
+            i += len;
+            run = i;
         }
-        if let Some((ro, rn)) = run_start {
-            let len = self.out.text.len() - rn;
-            self.out.map.push(rn..rn + len, ro..ro + len, true);
+        if run < bytes.len() {
+            let n = text.len();
+            text.push_str(&s[run..]);
+            map.push(
+                n..text.len(),
+                orig_start + run..orig_start + bytes.len(),
+                true,
+            );
         }
+        self.after_cr = after_cr;
     }
 
     /// Writes `s` (e.g. a decoded HTML entity) as the replacement of the
@@ -211,6 +232,33 @@ impl NormBuilder {
         self.out
     }
 }
+
+/// For each lead byte, the length of the UTF-8 character it starts; 0 for
+/// the bytes that can start a character [`fold_char`] changes: the ASCII
+/// controls `\v`, `\f`, `\r` and the lead bytes of U+0080–U+00BF,
+/// U+2000–U+2FFF, U+3000–U+3FFF and U+F000–U+FFFF. (A `\n` changes only
+/// after a `\r`, which the caller checks.)
+const STEP: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut b = 0xC0;
+    while b < 0x100 {
+        t[b] = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF7 => 4,
+            _ => 1,
+        };
+        b += 1;
+    }
+    t[0x0B] = 0;
+    t[0x0C] = 0;
+    t[b'\r' as usize] = 0;
+    t[0xC2] = 0;
+    t[0xE2] = 0;
+    t[0xE3] = 0;
+    t[0xEF] = 0;
+    t
+};
 
 enum Fold {
     Keep,

@@ -7,8 +7,10 @@
 //! (or, failing that, right after it: "4宗结转到2024年"). Figures introduced
 //! by 约/近/超过 are not exact and are not compared.
 
+use crate::labels::Matcher;
 use crate::numerals::{figures, Figure};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// What a prose figure states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,6 +211,17 @@ const OTHER_SCOPE: &[&str] = &[
     "各县",
 ];
 
+/// [`PHRASES`] and [`OTHER_SCOPE`], prepared for matching once.
+fn matchers() -> &'static (Matcher<'static>, Matcher<'static>) {
+    static M: OnceLock<(Matcher<'static>, Matcher<'static>)> = OnceLock::new();
+    M.get_or_init(|| {
+        (
+            Matcher::new(PHRASES.iter().map(|p| p.0)),
+            Matcher::new(OTHER_SCOPE.iter().copied()),
+        )
+    })
+}
+
 /// Reads the prose of `text` (normalised) within `ranges`.
 #[allow(clippy::single_range_in_vec_init)]
 pub fn read(text: &str, ranges: &[Range<usize>]) -> Prose {
@@ -254,7 +267,7 @@ fn read_sentence(text: &str, s: Range<usize>, p: &mut Prose) {
     let figs = figures(sent, s.start);
     read_dates(text, &s, p);
     read_claims(text, &s, p);
-    let other_scope = OTHER_SCOPE.iter().any(|w| sent.contains(w));
+    let other_scope = matchers().1.any_in(sent);
     let mut prev_end = s.start;
     for (k, f) in figs.iter().enumerate() {
         if !f.is_count() || f.approx {
@@ -302,8 +315,9 @@ fn read_sentence(text: &str, s: Range<usize>, p: &mut Prose) {
 
 fn phrase_before(before: &str) -> Option<FactKind> {
     // Every phrase match, nearest the figure first, then the longest.
-    let pats: Vec<&str> = PHRASES.iter().map(|p| p.0).collect();
-    let mut hits: Vec<(usize, usize, FactKind)> = crate::labels::last_matches(before, &pats)
+    let mut found = Vec::new();
+    matchers().0.last_matches_into(before, &mut found);
+    let mut hits: Vec<(usize, usize, FactKind)> = found
         .into_iter()
         .zip(PHRASES)
         .filter_map(|(pos, (ph, kind))| pos.map(|pos| (pos + ph.len(), ph.len(), *kind)))

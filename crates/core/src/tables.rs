@@ -16,20 +16,24 @@
 use crate::decimal::Decimal;
 use crate::diagnostics::{Diagnostic, Lang, Severity};
 use crate::fields::{Field, FieldKind};
-use crate::labels::{canonical, similarity};
+use crate::labels::{canonical, canonical_into, similarity, Matcher};
 use crate::model::{Cell, Row, Table};
 use crate::span::Span;
 use crate::template::{RowDef, ValueKind};
 use crate::value::{parse_cell, CellText};
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// A label and the cells after it.
 #[derive(Debug)]
 struct Record<'a> {
-    /// Canonical label pieces.
-    parts: Vec<String>,
+    /// The canonical label: the canonical forms of its pieces (a group
+    /// label, then the row's own label), joined.
+    label: String,
+    /// Where the last piece starts in `label`.
+    last_start: usize,
     label_range: Range<usize>,
-    cells: Vec<&'a Field>,
+    cells: Vec<&'a Field<'a>>,
     /// Row number (counting row starts) of each cell.
     rows: Vec<usize>,
     n_figures: usize,
@@ -37,18 +41,19 @@ struct Record<'a> {
     label_row: usize,
     /// Figures written into the label's cell with nothing between
     /// ("行政规范性文件8855698"): where, and the digits.
-    run_together: Option<(Range<usize>, String)>,
+    run_together: Option<(Range<usize>, &'a str)>,
     /// The row's own label cell (the last text cell): where, and its text.
-    last_label: (Range<usize>, String),
+    last_label: (Range<usize>, &'a str),
 }
 
 impl Record<'_> {
-    fn label(&self) -> String {
-        self.parts.concat()
+    /// The canonical form of the last piece of the label.
+    fn last(&self) -> &str {
+        &self.label[self.last_start..]
     }
 }
 
-fn records(fields: &[Field]) -> Vec<Record<'_>> {
+fn records<'a>(fields: &'a [Field<'a>]) -> Vec<Record<'a>> {
     let mut out: Vec<Record> = Vec::new();
     let mut row = 0usize;
     let mut row_has_content = false;
@@ -67,25 +72,29 @@ fn records(fields: &[Field]) -> Vec<Record<'_>> {
                     && out.last().is_some_and(|r| r.n_figures == 0);
                 if continues {
                     let r = out.last_mut().expect("checked");
-                    r.parts.push(canonical(label_text));
+                    r.last_start = r.label.len();
+                    canonical_into(label_text, &mut r.label);
                     r.label_range.end = f.range.end;
                     r.label_row = row;
-                    r.last_label = (f.range.clone(), f.text.clone());
+                    r.last_label = (f.range.clone(), &f.text);
                     r.cells.clear();
                     r.rows.clear();
                     if run.is_some() {
                         r.run_together = run;
                     }
                 } else {
+                    let mut label = String::new();
+                    canonical_into(label_text, &mut label);
                     out.push(Record {
-                        parts: vec![canonical(label_text)],
+                        label,
+                        last_start: 0,
                         label_range: f.range.clone(),
                         cells: Vec::new(),
                         rows: Vec::new(),
                         n_figures: 0,
                         label_row: row,
                         run_together: run,
-                        last_label: (f.range.clone(), f.text.clone()),
+                        last_label: (f.range.clone(), &f.text),
                     });
                 }
                 row_has_content = true;
@@ -110,7 +119,7 @@ fn records(fields: &[Field]) -> Vec<Record<'_>> {
 }
 
 /// "行政规范性文件8855698" → ("行政规范性文件", Some(range of the digits)).
-fn split_run_together(text: &str, range: Range<usize>) -> (&str, Option<(Range<usize>, String)>) {
+fn split_run_together(text: &str, range: Range<usize>) -> (&str, Option<(Range<usize>, &str)>) {
     let head = text.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
     let tail = &text[head.len()..];
     let digits = tail.bytes().filter(u8::is_ascii_digit).count();
@@ -126,29 +135,57 @@ fn split_run_together(text: &str, range: Range<usize>) -> (&str, Option<(Range<u
         } else {
             range
         };
-        (head, Some((at, tail.to_string())))
+        (head, Some((at, tail)))
     } else {
         (text, None)
     }
 }
 
+/// A table's row definitions with what matching labels against them needs,
+/// prepared once per table rather than once per record.
+struct Rows<'d> {
+    defs: &'d [RowDef],
+    /// Every row's phrases, in row order.
+    phrases: Matcher<'d>,
+    /// Each row's template label in canonical form (for the typo fallback),
+    /// computed when first needed.
+    wanted: OnceCell<Vec<String>>,
+}
+
+impl<'d> Rows<'d> {
+    fn new(defs: &'d [RowDef]) -> Self {
+        Rows {
+            defs,
+            phrases: Matcher::new(defs.iter().flat_map(|d| d.phrases.iter().copied())),
+            wanted: OnceCell::new(),
+        }
+    }
+
+    fn wanted(&self) -> &[String] {
+        self.wanted
+            .get_or_init(|| self.defs.iter().map(|d| canonical(d.label)).collect())
+    }
+}
+
 /// Whether the record's label names the row (by a phrase or exactly).
 fn names_row(rec: &Record, def: &RowDef) -> bool {
-    let label = rec.label();
-    let last = rec.parts.last().map(String::as_str).unwrap_or("");
+    let label = rec.label.as_str();
+    let last = rec.last();
     // Phrases and exact labels are written in canonical form (a test in
     // template.rs checks it), so no per-record normalisation is needed.
     def.phrases.iter().any(|p| label.contains(p))
         || def.exact.iter().any(|e| *e == label || *e == last)
 }
 
-/// How well record `rec` names row `def`: 0 = not at all.
-fn candidates(rec: &Record, defs: &[RowDef]) -> Vec<(usize, u32)> {
-    let label = rec.label();
+/// How well record `rec` names each row: (row index, score) for the rows it
+/// may be. `found` is scratch space.
+fn candidates(rec: &Record, rows: &Rows, found: &mut Vec<Option<usize>>) -> Vec<(usize, u32)> {
+    let defs = rows.defs;
+    let label = rec.label.as_str();
     if label.is_empty() {
         return Vec::new();
     }
-    let last = rec.parts.last().cloned().unwrap_or_default();
+    let last = rec.last();
     let usable = |def: &RowDef| -> bool {
         rec.n_figures > 0 || rec.run_together.is_some() || rec.cells.len() >= def.columns.len()
     };
@@ -157,11 +194,7 @@ fn candidates(rec: &Record, defs: &[RowDef]) -> Vec<(usize, u32)> {
     // belong to a group label before it.
     let mut best_end = 0usize;
     let mut phrase_hits: Vec<(usize, usize)> = Vec::new();
-    let pats: Vec<&str> = defs
-        .iter()
-        .flat_map(|d| d.phrases.iter().copied())
-        .collect();
-    let found = crate::labels::last_matches(&label, &pats);
+    rows.phrases.last_matches_into(label, found);
     let mut k = 0;
     for (j, def) in defs.iter().enumerate() {
         let mut end = None;
@@ -193,9 +226,8 @@ fn candidates(rec: &Record, defs: &[RowDef]) -> Vec<(usize, u32)> {
         out.push((j, score));
     }
     if phrase_hits.is_empty() && rec.n_figures > 0 {
-        for (j, def) in defs.iter().enumerate() {
-            let want = canonical(def.label);
-            let s = similarity(&label, &want).max(similarity(&last, &want));
+        for (j, want) in rows.wanted().iter().enumerate() {
+            let s = similarity(label, want).max(similarity(last, want));
             if s >= 0.7 {
                 out.push((j, 6));
             }
@@ -259,7 +291,7 @@ enum Unfit {
 
 /// Fits a record's cells to `n` columns (see the module docs); figures run
 /// together are split when, and only when, exactly one reading exists.
-fn fit(rec: &Record<'_>, n: usize) -> Result<Vec<Field>, Unfit> {
+fn fit<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<Field<'a>>, Unfit> {
     if rec.cells.iter().any(|f| f.packed) {
         let figures: Vec<&Field> = rec
             .cells
@@ -274,7 +306,7 @@ fn fit(rec: &Record<'_>, n: usize) -> Result<Vec<Field>, Unfit> {
             let need = n - loose;
             let (count, parts) = unpack(&p.text, need);
             if count != 1 {
-                return Err(Unfit::Packed(p.text.clone(), count));
+                return Err(Unfit::Packed(p.text.to_string(), count));
             }
             let mut out = Vec::new();
             for f in figures {
@@ -282,7 +314,7 @@ fn fit(rec: &Record<'_>, n: usize) -> Result<Vec<Field>, Unfit> {
                     for r in &parts {
                         let range = p.range.start + r.start..p.range.start + r.end;
                         out.push(Field {
-                            text: p.text[r.clone()].to_string(),
+                            text: p.sub(r.clone()),
                             range,
                             row_start: false,
                             kind: FieldKind::Value,
@@ -297,7 +329,7 @@ fn fit(rec: &Record<'_>, n: usize) -> Result<Vec<Field>, Unfit> {
         }
         let all: String = packed
             .iter()
-            .map(|f| f.text.as_str())
+            .map(|f| f.text.as_ref())
             .collect::<Vec<_>>()
             .join(" ");
         return Err(Unfit::Packed(all, 2));
@@ -432,7 +464,7 @@ pub(crate) fn unpack(run: &str, n: usize) -> (usize, Vec<Range<usize>>) {
 }
 
 /// Fits cells that are each one figure or blank.
-fn fit_loose<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<&'a Field>, Unfit> {
+fn fit_loose<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<&'a Field<'a>>, Unfit> {
     // Figures start on the label's own row: figures under a column of
     // labels (a PDF text layer) belong to no row we can name.
     if rec.rows.first().is_some_and(|&r| r != rec.label_row) {
@@ -502,7 +534,12 @@ pub fn extract(
     lang: Lang,
 ) -> Extraction {
     let recs = records(fields);
-    let cands: Vec<Vec<(usize, u32)>> = recs.iter().map(|r| candidates(r, defs)).collect();
+    let rows_def = Rows::new(defs);
+    let mut found = Vec::new();
+    let cands: Vec<Vec<(usize, u32)>> = recs
+        .iter()
+        .map(|r| candidates(r, &rows_def, &mut found))
+        .collect();
     let (pairs, score) = align(&cands, defs.len());
     let mut diags = Vec::new();
     if pairs.is_empty() {
@@ -515,21 +552,24 @@ pub fn extract(
     }
     // Labels found but figures not in rows (a PDF text layer, column by
     // column): one finding for the table, not one per row.
-    let fittable = pairs
+    let mut fits: Vec<Option<Result<Vec<Field>, Unfit>>> = pairs
         .iter()
-        .filter(|&&(ri, di)| fit(&recs[ri], defs[di].columns.len()).is_ok())
-        .count();
+        .map(|&(ri, di)| Some(fit(&recs[ri], defs[di].columns.len())))
+        .collect();
+    let fittable = fits.iter().flatten().filter(|f| f.is_ok()).count();
     let loose_figures = fields.iter().filter(|f| f.kind == FieldKind::Value).count();
-    // Rows whose label is present, with or without figures after it.
-    let labels_found = (0..defs.len())
-        .filter(|&j| recs.iter().any(|r| names_row(r, &defs[j])))
-        .count();
     let packed = recs.iter().any(|r| r.cells.iter().any(|c| c.packed));
-    if !packed
-        && fittable * 2 < defs.len()
-        && labels_found * 2 >= defs.len()
-        && loose_figures >= defs.len()
-    {
+    let unfitted = !packed && fittable * 2 < defs.len() && loose_figures >= defs.len();
+    // Rows whose label is present, with or without figures after it
+    // (counted only when it matters).
+    let labels_found = if unfitted {
+        (0..defs.len())
+            .filter(|&j| recs.iter().any(|r| names_row(r, &defs[j])))
+            .count()
+    } else {
+        0
+    };
+    if unfitted && labels_found * 2 >= defs.len() {
         let first = &recs[pairs[0].0];
         diags.push(Diagnostic::new(
             crate::rules::structure::TABLE_UNREADABLE.code,
@@ -557,7 +597,7 @@ pub fn extract(
     let mut fitted = 0;
     // Where each template row was found (or belongs), for locating missing rows.
     let mut found_at: Vec<Option<(Range<usize>, usize)>> = vec![None; defs.len()];
-    for &(ri, di) in &pairs {
+    for (pi, &(ri, di)) in pairs.iter().enumerate() {
         let rec = &recs[ri];
         let def = &defs[di];
         let label_span = nspan(rec.label_range.clone());
@@ -566,7 +606,8 @@ pub fn extract(
             .last()
             .map_or(rec.label_range.end, |c| c.range.end);
         found_at[di] = Some((rec.label_range.clone(), end));
-        let cells = match (&rec.run_together, fit(rec, def.columns.len())) {
+        let fitted_cells = fits[pi].take().expect("one fit per pair");
+        let cells = match (&rec.run_together, fitted_cells) {
             (Some((at, digits)), _) if rec.n_figures == 0 => {
                 diags.push(
                     Diagnostic::new(
@@ -751,7 +792,7 @@ pub fn read_cell(
     lang: Lang,
 ) -> Cell {
     let span = nspan(f.range.clone());
-    let raw = f.text.clone();
+    let raw = f.text.to_string();
     // Messages are built only for cells that need one.
     let place_zh = || format!("“{}”行“{}”列", def.label, col.label);
     let place_en = || format!("row “{}”, column “{}”", def.label, col.label);
@@ -914,11 +955,12 @@ pub fn extract_reviews(fields: &[Field], region_start: usize, lang: Lang) -> Ext
         };
     }
     let rec = Record {
-        parts: Vec::new(),
+        label: String::new(),
+        last_start: 0,
         label_range: data[0].range.start..data[0].range.start,
         n_figures: data.iter().filter(|f| f.kind == FieldKind::Value).count(),
         label_row: data_rows[0],
-        last_label: (0..0, String::new()),
+        last_label: (0..0, ""),
         cells: data,
         rows: data_rows,
         run_together: None,
@@ -1024,7 +1066,7 @@ mod tests {
     fn run_together_figures_are_not_split() {
         let (head, run) = split_run_together("行政规范性文件8855698", 0..28);
         assert_eq!(head, "行政规范性文件");
-        assert_eq!(run, Some((21..28, "8855698".to_string())));
+        assert_eq!(run, Some((21..28, "8855698")));
         assert_eq!(split_run_together("1. 属于国家秘密", 0..20).1, None);
     }
 }
