@@ -14,7 +14,48 @@ pub fn canonical(s: &str) -> String {
 /// Appends the canonical form of `s` to `out`.
 pub fn canonical_into(s: &str, out: &mut String) {
     let rest = strip_numbering(s.trim());
-    out.extend(rest.chars().filter(|c| !is_ignorable(*c)));
+    out.reserve(rest.len());
+    // Runs between ignorable characters are copied whole.
+    let mut run = 0;
+    for (i, c) in rest.char_indices() {
+        if is_ignorable(c) {
+            out.push_str(&rest[run..i]);
+            run = i + c.len_utf8();
+        }
+    }
+    out.push_str(&rest[run..]);
+}
+
+/// `s` without its whitespace (labels may be broken over lines: "本年新\n制作数量").
+///
+/// Copies runs of bytes: only ASCII whitespace or a character whose lead
+/// byte a Unicode space shares (U+0085, U+00A0, U+1680, U+2000–U+205F,
+/// U+3000) stops a run.
+pub fn without_whitespace(s: &str) -> String {
+    const STEP: [u8; 256] = crate::utf8::stop_at(&[
+        b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3,
+    ]);
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let step = STEP[b[i] as usize] as usize;
+        if step > 0 {
+            i += step;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("char boundary");
+        if !c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        i += c.len_utf8();
+        run = i;
+    }
+    out.push_str(&s[run..]);
+    out
 }
 
 /// Removes a leading numbering such as `一、`, `（一）`, `(一)`, `1.`, `1、`,
@@ -82,6 +123,10 @@ pub fn is_cn_numeral(c: char) -> bool {
 }
 
 fn is_ignorable(c: char) -> bool {
+    // The common case: a CJK ideograph.
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return false;
+    }
     c.is_whitespace()
         || c.is_ascii_punctuation()
         || matches!(
@@ -123,29 +168,31 @@ pub fn last_matches(hay: &str, pats: &[&str]) -> Vec<Option<usize>> {
 /// A set of patterns indexed by their first character, for finding where
 /// each last occurs in one pass over a haystack (much cheaper than one
 /// `rfind` per pattern for short CJK phrases).
+///
+/// The pass steps from character to character by lead byte and tests the
+/// low 10 bits of each code point against a bitmap of the patterns' first
+/// characters: most characters are passed over without being decoded.
 #[derive(Debug, Clone)]
 pub struct Matcher<'p> {
     pats: Vec<&'p str>,
-    /// (first character, pattern index), sorted; empty patterns are left out
-    /// (they never match).
-    firsts: Vec<(char, usize)>,
-    /// Bit `c mod 1024` is set for every first character `c`: most
-    /// characters of a text are passed over on this test alone.
+    /// (low 10 bits of the first character, pattern index), sorted; empty
+    /// patterns are left out (they never match).
+    firsts: Vec<(usize, usize)>,
+    /// Bit `k` is set when a pattern's first character has low bits `k`.
     bloom: [u64; 16],
 }
 
 impl<'p> Matcher<'p> {
     pub fn new(pats: impl IntoIterator<Item = &'p str>) -> Self {
         let pats: Vec<&str> = pats.into_iter().collect();
-        let mut firsts: Vec<(char, usize)> = pats
+        let mut firsts: Vec<(usize, usize)> = pats
             .iter()
             .enumerate()
-            .filter_map(|(k, p)| Some((p.chars().next()?, k)))
+            .filter_map(|(k, p)| Some((p.chars().next()? as usize & 1023, k)))
             .collect();
         firsts.sort_unstable();
         let mut bloom = [0u64; 16];
-        for &(c, _) in &firsts {
-            let b = c as usize & 1023;
+        for &(b, _) in &firsts {
             bloom[b >> 6] |= 1 << (b & 63);
         }
         Matcher {
@@ -155,25 +202,38 @@ impl<'p> Matcher<'p> {
         }
     }
 
-    /// The patterns that start with `c`, as (first character, index) pairs.
-    fn starting_with(&self, c: char) -> &[(char, usize)] {
-        let b = c as usize & 1023;
-        if self.bloom[b >> 6] & (1 << (b & 63)) == 0 {
-            return &[];
+    /// Calls `f(i, k)` for every occurrence of pattern `k` at byte `i` of
+    /// `hay`, in order of `i`, until `f` returns `true`.
+    #[inline]
+    fn scan(&self, hay: &str, mut f: impl FnMut(usize, usize) -> bool) {
+        let b = hay.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let len = crate::utf8::LEN[b[i] as usize] as usize;
+            let key = crate::utf8::low_bits(b, i, len);
+            if self.bloom[key >> 6] & (1 << (key & 63)) != 0 {
+                let lo = self.firsts.partition_point(|f| f.0 < key);
+                for &(fk, k) in &self.firsts[lo..] {
+                    if fk != key {
+                        break;
+                    }
+                    if b[i..].starts_with(self.pats[k].as_bytes()) && f(i, k) {
+                        return;
+                    }
+                }
+            }
+            i += len;
         }
-        let lo = self.firsts.partition_point(|f| f.0 < c);
-        let n = self.firsts[lo..].iter().take_while(|f| f.0 == c).count();
-        &self.firsts[lo..lo + n]
     }
 
     /// Whether any of the patterns occurs in `hay`.
     pub fn any_in(&self, hay: &str) -> bool {
-        let bytes = hay.as_bytes();
-        hay.char_indices().any(|(i, c)| {
-            self.starting_with(c)
-                .iter()
-                .any(|&(_, k)| bytes[i..].starts_with(self.pats[k].as_bytes()))
-        })
+        let mut any = false;
+        self.scan(hay, |_, _| {
+            any = true;
+            true
+        });
+        any
     }
 
     /// Sets `last[k]` to the start of the last occurrence of pattern `k` in
@@ -181,24 +241,56 @@ impl<'p> Matcher<'p> {
     pub fn last_matches_into(&self, hay: &str, last: &mut Vec<Option<usize>>) {
         last.clear();
         last.resize(self.pats.len(), None);
-        let bytes = hay.as_bytes();
-        for (i, c) in hay.char_indices() {
-            for &(_, k) in self.starting_with(c) {
-                if bytes[i..].starts_with(self.pats[k].as_bytes()) {
-                    last[k] = Some(i);
-                }
-            }
-        }
+        self.scan(hay, |i, k| {
+            last[k] = Some(i);
+            false
+        });
     }
 }
 
-/// Length of the longest common subsequence of two strings, in chars.
+/// Length of the longest common subsequence of two strings, in chars (0
+/// when either is longer than 400 chars).
 pub fn lcs(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.is_empty() || b.is_empty() || a.len() > 400 || b.len() > 400 {
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    if na == 0 || nb == 0 || na > 400 || nb > 400 {
         return 0;
     }
+    if na <= 64 {
+        lcs_bits(a, na, b)
+    } else if nb <= 64 {
+        lcs_bits(b, nb, a)
+    } else {
+        lcs_table(a, b)
+    }
+}
+
+/// The LCS by the bit-vector algorithm of Crochemore et al. (2001): bit `i`
+/// of `v` is cleared when row `i` of the dynamic programming table steps up,
+/// so the LCS is the number of cleared bits. `a` has `n` ≤ 64 chars.
+fn lcs_bits(a: &str, n: usize, b: &str) -> usize {
+    // The positions of each distinct char of `a`, as a bit mask.
+    let mut masks: Vec<(char, u64)> = Vec::with_capacity(n);
+    for (i, c) in a.chars().enumerate() {
+        match masks.iter_mut().find(|m| m.0 == c) {
+            Some(m) => m.1 |= 1 << i,
+            None => masks.push((c, 1 << i)),
+        }
+    }
+    let all = if n == 64 { u64::MAX } else { (1u64 << n) - 1 };
+    let mut v = all;
+    for c in b.chars() {
+        if let Some(&(_, m)) = masks.iter().find(|m| m.0 == c) {
+            let u = v & m;
+            v = (v.wrapping_add(u) | (v & !m)) & all;
+        }
+    }
+    n - v.count_ones() as usize
+}
+
+/// The LCS by the classic dynamic programming table.
+fn lcs_table(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
     let mut prev = vec![0usize; b.len() + 1];
     let mut cur = vec![0usize; b.len() + 1];
     for &ca in &a {
@@ -231,6 +323,18 @@ pub fn similarity(label: &str, wanted: &str) -> f32 {
     common / (lw.max(ll) as f32)
 }
 
+/// [`similarity`] when it may be `min` or more; `None` when the lengths
+/// alone rule that out (the LCS is at most the shorter length), without
+/// computing it.
+pub fn similarity_from(label: &str, wanted: &str, min: f32) -> Option<f32> {
+    let lw = wanted.chars().count();
+    let ll = label.chars().count();
+    if lw == 0 || ll == 0 || (lw.min(ll) as f32) / (lw.max(ll) as f32) < min {
+        return None;
+    }
+    Some(similarity(label, wanted))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,6 +364,45 @@ mod tests {
             &["部分公开", "予以公开", "不予公开"],
         );
         assert_eq!(m, vec![Some("予以公开及部分公开，".len()), Some(0), None]);
+    }
+
+    #[test]
+    fn whitespace_removed() {
+        for s in [
+            "本年新\n制作 数量\t\r\u{3000}\u{85}\u{a0}\u{1680}\u{2001}\u{205f}",
+            "",
+            " a\u{b}b\u{c}",
+            "é中\u{e000}",
+        ] {
+            let want: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            assert_eq!(without_whitespace(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn lcs_bits_agrees_with_the_table() {
+        // Strings over a small alphabet, from a fixed pseudo-random sequence.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let alphabet: Vec<char> = "一二三公开申请a".chars().collect();
+        for _ in 0..2000 {
+            let mut word = |max: u64| -> String {
+                let n = next() % max;
+                (0..n).map(|_| alphabet[(next() % 8) as usize]).collect()
+            };
+            let (a, b) = (word(70), word(90));
+            let want = if a.is_empty() || b.is_empty() {
+                0
+            } else {
+                lcs_table(&a, &b)
+            };
+            assert_eq!(lcs(&a, &b), want, "{a} / {b}");
+        }
     }
 
     #[test]

@@ -46,6 +46,7 @@ pub mod sections;
 pub mod span;
 pub mod tables;
 pub mod template;
+mod utf8;
 pub mod value;
 
 pub use diagnostics::{Diagnostic, Lang, Severity};
@@ -135,9 +136,8 @@ fn analyze(norm: &NormText, opts: &Options, input: &'static str) -> Report {
         (p, a)
     };
     // Labels may be broken over lines ("本年新\n制作数量").
-    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let markers = |m: &[&str]| m.iter().filter(|k| squeezed.contains(*k)).count() as u32;
-    let (m21, m19) = (markers(MARKERS_2021), markers(MARKERS_2019));
+    let squeezed = labels::without_whitespace(text);
+    let (m21, m19) = markers(&squeezed);
     // When the markers leave no doubt, the other version is not read.
     let forced = opts.template.filter(|t| *t != Template::Unknown);
     let skip19 = forced == Some(Template::V2021) || (forced.is_none() && m21 >= 3 && m19 == 0);
@@ -302,6 +302,19 @@ fn analyze(norm: &NormText, opts: &Options, input: &'static str) -> Report {
     diags.sort_by_key(|d| (d.span.start, d.span.end, d.code));
     report.diagnostics = diags;
     report
+}
+
+/// How many of [`MARKERS_2021`] and of [`MARKERS_2019`] occur in `squeezed`,
+/// in one pass over it.
+fn markers(squeezed: &str) -> (u32, u32) {
+    static M: std::sync::OnceLock<labels::Matcher<'static>> = std::sync::OnceLock::new();
+    let m =
+        M.get_or_init(|| labels::Matcher::new(MARKERS_2021.iter().chain(MARKERS_2019).copied()));
+    let mut found = Vec::new();
+    m.last_matches_into(squeezed, &mut found);
+    let (a, b) = found.split_at(MARKERS_2021.len());
+    let count = |f: &[Option<usize>]| f.iter().filter(|x| x.is_some()).count() as u32;
+    (count(a), count(b))
 }
 
 /// The figures the prose rules read, for the model's `figures`.

@@ -238,27 +238,7 @@ impl NormBuilder {
 /// controls `\v`, `\f`, `\r` and the lead bytes of U+0080–U+00BF,
 /// U+2000–U+2FFF, U+3000–U+3FFF and U+F000–U+FFFF. (A `\n` changes only
 /// after a `\r`, which the caller checks.)
-const STEP: [u8; 256] = {
-    let mut t = [1u8; 256];
-    let mut b = 0xC0;
-    while b < 0x100 {
-        t[b] = match b {
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            0xF0..=0xF7 => 4,
-            _ => 1,
-        };
-        b += 1;
-    }
-    t[0x0B] = 0;
-    t[0x0C] = 0;
-    t[b'\r' as usize] = 0;
-    t[0xC2] = 0;
-    t[0xE2] = 0;
-    t[0xE3] = 0;
-    t[0xEF] = 0;
-    t
-};
+const STEP: [u8; 256] = crate::utf8::stop_at(&[0x0B, 0x0C, b'\r', 0xC2, 0xE2, 0xE3, 0xEF]);
 
 enum Fold {
     Keep,

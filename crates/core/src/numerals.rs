@@ -131,116 +131,146 @@ fn is_cn_numeral_char(c: char) -> bool {
     cn_digit(c).is_some() || cn_unit(c).is_some()
 }
 
+/// The character starting at byte `i` of `s`, if any.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|r| r.chars().next())
+}
+
 /// Every figure in `s` (which starts at normalised offset `base`).
+///
+/// Works on byte offsets: the figures' own characters (digits, `,`, `.`)
+/// are ASCII, and a character is decoded only where one is looked at.
 pub fn figures(s: &str, base: usize) -> Vec<Figure> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let b = s.as_bytes();
+    let digit_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
     let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
-        if c.is_ascii_digit()
-            && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '-')
-        {
-            // Arabic: digits, ",ddd" groups, ".d+".
-            let mut j = i;
-            let mut text = String::new();
-            while j < chars.len() {
-                let d = chars[j].1;
-                if d.is_ascii_digit() {
-                    text.push(d);
-                    j += 1;
-                } else if (d == ',' || d == '.')
-                    && chars.get(j + 1).is_some_and(|x| x.1.is_ascii_digit())
-                    && !(d == '.' && text.contains('.'))
-                {
-                    if d == ',' {
-                        // Only a thousands separator when 3 digits follow.
-                        let three = (1..=3)
-                            .all(|k| chars.get(j + k).is_some_and(|x| x.1.is_ascii_digit()))
-                            && !chars.get(j + 4).is_some_and(|x| x.1.is_ascii_digit());
-                        if !three {
-                            break;
+    while i < b.len() {
+        let c = if b[i].is_ascii() {
+            b[i] as char
+        } else {
+            char_at(s, i).expect("char boundary")
+        };
+        if c.is_ascii_digit() || is_cn_numeral_char(c) {
+            let prev = s[..i].chars().next_back();
+            if c.is_ascii_digit()
+                && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '-')
+            {
+                // Arabic: digits, ",ddd" groups, ".d+". The digits and the
+                // decimal point, commas left out (at most 15 are kept).
+                let mut digits = [0u8; 16];
+                let mut n = 0usize;
+                let mut dot = false;
+                let mut j = i;
+                while j < b.len() {
+                    let d = b[j];
+                    if d.is_ascii_digit() {
+                        if n < digits.len() {
+                            digits[n] = d;
                         }
+                        n += 1;
+                        j += 1;
+                    } else if (d == b',' || d == b'.') && digit_at(j + 1) && !(d == b'.' && dot) {
+                        if d == b',' {
+                            // Only a thousands separator when 3 digits follow.
+                            let three = (1..=3).all(|k| digit_at(j + k)) && !digit_at(j + 4);
+                            if !three {
+                                break;
+                            }
+                        } else {
+                            if n < digits.len() {
+                                digits[n] = b'.';
+                            }
+                            n += 1;
+                            dot = true;
+                        }
+                        j += 1;
                     } else {
-                        text.push('.');
+                        break;
                     }
-                    j += 1;
-                } else {
-                    break;
                 }
-            }
-            let range = base + pos..base + chars.get(j).map_or(s.len(), |x| x.0);
-            // A date, a year, a document number or a phone number is not a figure.
-            let next = chars.get(j).map(|x| x.1);
-            let is_date = matches!(
-                next,
-                Some('年' | '月' | '日' | '时' | '号' | '-' | '/' | ':')
-            );
-            let in_brackets = prev == Some('〔') || next == Some('〕');
-            if !is_date && !in_brackets && text.len() <= 15 {
-                if let Some(mut value) = Decimal::parse(&text) {
-                    let (unit, end_idx) = read_unit(&chars, j, &mut value);
-                    out.push(Figure {
-                        value,
-                        range,
-                        unit,
-                        approx: approx_before(&chars, i),
-                        end: base + chars.get(end_idx).map_or(s.len(), |x| x.0),
-                    });
-                    i = end_idx.max(i + 1);
-                    continue;
-                }
-            }
-            i = j.max(i + 1);
-            continue;
-        }
-        if is_cn_numeral_char(c)
-            && !prev.is_some_and(|p| p == '第' || is_cn_numeral_char(p) || p == '周')
-        {
-            let mut j = i;
-            while j < chars.len() && is_cn_numeral_char(chars[j].1) && j - i < 12 {
-                j += 1;
-            }
-            // Only a figure when a counting unit follows: "二十三件", "两起";
-            // "一是", "二十大", "三审三校" are not.
-            let next = chars.get(j).map(|x| x.1);
-            if next.is_some_and(|n| COUNT_UNITS.contains(&n)) {
-                let text: String = chars[i..j].iter().map(|x| x.1).collect();
-                // A lone 十/百/万 is not a figure.
-                if text.chars().any(|c| cn_digit(c).is_some()) || text.starts_with('十') {
-                    if let Some(v) = parse_chinese(&text) {
-                        let mut value = Decimal::from_int(v as i64);
-                        let (unit, end_idx) = read_unit(&chars, j, &mut value);
+                let range = base + i..base + j;
+                // A date, a year, a document number or a phone number is not a figure.
+                let next = char_at(s, j);
+                let is_date = matches!(
+                    next,
+                    Some('年' | '月' | '日' | '时' | '号' | '-' | '/' | ':')
+                );
+                let in_brackets = prev == Some('〔') || next == Some('〕');
+                if !is_date && !in_brackets && n <= 15 {
+                    let text = std::str::from_utf8(&digits[..n]).expect("ASCII");
+                    if let Some(mut value) = Decimal::parse(text) {
+                        let (unit, end) = read_unit(s, j, &mut value);
                         out.push(Figure {
                             value,
-                            range: base + pos..base + chars[j].0,
+                            range,
                             unit,
-                            approx: approx_before(&chars, i),
-                            end: base + chars.get(end_idx).map_or(s.len(), |x| x.0),
+                            approx: approx_before(s, i),
+                            end: base + end,
                         });
-                        i = end_idx.max(i + 1);
+                        i = end.max(i + 1);
                         continue;
                     }
                 }
+                i = j.max(i + 1);
+                continue;
             }
-            i = j.max(i + 1);
-            continue;
+            if is_cn_numeral_char(c)
+                && !prev.is_some_and(|p| p == '第' || is_cn_numeral_char(p) || p == '周')
+            {
+                // At most 12 numeral characters.
+                let mut j = i;
+                let mut count = 0;
+                while count < 12 {
+                    match char_at(s, j) {
+                        Some(d) if is_cn_numeral_char(d) => {
+                            j += d.len_utf8();
+                            count += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                // Only a figure when a counting unit follows: "二十三件", "两起";
+                // "一是", "二十大", "三审三校" are not.
+                let next = char_at(s, j);
+                if next.is_some_and(|n| COUNT_UNITS.contains(&n)) {
+                    let text = &s[i..j];
+                    // A lone 十/百/万 is not a figure.
+                    if text.chars().any(|c| cn_digit(c).is_some()) || text.starts_with('十') {
+                        if let Some(v) = parse_chinese(text) {
+                            let mut value = Decimal::from_int(v as i64);
+                            let (unit, end) = read_unit(s, j, &mut value);
+                            out.push(Figure {
+                                value,
+                                range: base + i..base + j,
+                                unit,
+                                approx: approx_before(s, i),
+                                end: base + end,
+                            });
+                            i = end.max(i + c.len_utf8());
+                            continue;
+                        }
+                    }
+                }
+                i = j.max(i + c.len_utf8());
+                continue;
+            }
         }
-        i += 1;
+        i += c.len_utf8();
     }
     out
 }
 
-/// Reads the unit after a figure at char index `j`, applying 万/亿.
-fn read_unit(chars: &[(usize, char)], j: usize, value: &mut Decimal) -> (Unit, usize) {
+/// Reads the unit after a figure ending at byte `j`, applying 万/亿; returns
+/// it and the byte where the figure and its unit end.
+fn read_unit(s: &str, j: usize, value: &mut Decimal) -> (Unit, usize) {
     // Spaces between a figure and its unit ("766 条").
     let mut k = j;
-    while chars.get(k).is_some_and(|x| x.1 == ' ') {
+    while s.as_bytes().get(k) == Some(&b' ') {
         k += 1;
     }
     let mut unit = Unit::default();
-    match chars.get(k).map(|x| x.1) {
+    match char_at(s, k) {
         Some('%') => {
             unit.base = Some('%');
             (unit, k + 1)
@@ -251,26 +281,33 @@ fn read_unit(chars: &[(usize, char)], j: usize, value: &mut Decimal) -> (Unit, u
                 *value = v;
             }
             unit.mult = Some(m);
-            k += 1;
-            if let Some(&(_, u)) = chars.get(k) {
+            k += m.len_utf8();
+            if let Some(u) = char_at(s, k) {
                 if COUNT_UNITS.contains(&u) || u == '元' {
                     unit.base = Some(u);
-                    k += 1;
+                    k += u.len_utf8();
                 }
             }
             (unit, k)
         }
         Some(u) if COUNT_UNITS.contains(&u) || u == '元' => {
             unit.base = Some(u);
-            (unit, k + 1)
+            (unit, k + u.len_utf8())
         }
         _ => (unit, j),
     }
 }
 
-fn approx_before(chars: &[(usize, char)], i: usize) -> bool {
-    let before: String = chars[i.saturating_sub(3)..i].iter().map(|x| x.1).collect();
-    let b = before.trim_end();
+/// Whether the (at most three) characters before byte `i` end with 约, 近,
+/// 超过… (spaces after it allowed).
+fn approx_before(s: &str, i: usize) -> bool {
+    let start = s[..i]
+        .char_indices()
+        .rev()
+        .take(3)
+        .last()
+        .map_or(i, |(k, _)| k);
+    let b = s[start..i].trim_end();
     ["约", "近", "超过", "逾", "大约", "将近"]
         .iter()
         .any(|w| b.ends_with(w))

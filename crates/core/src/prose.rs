@@ -230,7 +230,11 @@ pub fn read(text: &str, ranges: &[Range<usize>]) -> Prose {
         for line in crate::sections::lines(&text[r.clone()]) {
             let line = line.start + r.start..line.end + r.start;
             let l = &text[line.clone()];
-            if l.contains('\t') || l.trim_start().starts_with('|') || l.trim().chars().count() < 6 {
+            // (Fewer than 6 characters: the 6th is missing.)
+            if l.contains('\t')
+                || l.trim_start().starts_with('|')
+                || l.trim().chars().nth(5).is_none()
+            {
                 continue;
             }
             for s in sentences(text, line) {
@@ -245,12 +249,28 @@ pub fn read(text: &str, ranges: &[Range<usize>]) -> Prose {
 fn sentences(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = line.start;
-    for (i, c) in text[line.clone()].char_indices() {
-        if matches!(c, '。' | '；' | ';' | '！' | '？' | '!' | '?') {
-            let end = line.start + i + c.len_utf8();
-            out.push(start..end);
-            start = end;
-        }
+    let b = &text.as_bytes()[line.clone()];
+    // On bytes: 。 is E3 80 82; ；！？ are EF BC 9B/81/9F (lead bytes, so a
+    // match always starts a character).
+    let mut i = 0;
+    while i < b.len() {
+        let len = match b[i] {
+            b';' | b'!' | b'?' => 1,
+            0xE3 if b[i + 1..].starts_with(&[0x80, 0x82]) => 3,
+            0xEF if b.get(i + 1) == Some(&0xBC)
+                && matches!(b.get(i + 2), Some(0x9B | 0x81 | 0x9F)) =>
+            {
+                3
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let end = line.start + i + len;
+        out.push(start..end);
+        start = end;
+        i += len;
     }
     if start < line.end {
         out.push(start..line.end);
@@ -267,7 +287,8 @@ fn read_sentence(text: &str, s: Range<usize>, p: &mut Prose) {
     let figs = figures(sent, s.start);
     read_dates(text, &s, p);
     read_claims(text, &s, p);
-    let other_scope = matchers().1.any_in(sent);
+    // Looked up when the sentence states a fact.
+    let mut other_scope: Option<bool> = None;
     let mut prev_end = s.start;
     for (k, f) in figs.iter().enumerate() {
         if !f.is_count() || f.approx {
@@ -302,6 +323,7 @@ fn read_sentence(text: &str, s: Range<usize>, p: &mut Prose) {
                 between.contains('占') && between.chars().count() <= 6
             }
         });
+        let other_scope = *other_scope.get_or_insert_with(|| matchers().1.any_in(sent));
         p.facts.push(Fact {
             kind,
             figure: f.clone(),
@@ -453,6 +475,11 @@ fn read_dates(text: &str, s: &Range<usize>, p: &mut Prose) {
     let b = sent.as_bytes();
     let mut i = 0;
     while i + 5 <= b.len() {
+        // Straight to the next digit.
+        match b[i..b.len() - 4].iter().position(u8::is_ascii_digit) {
+            Some(k) => i += k,
+            None => break,
+        }
         if b[i..i + 4].iter().all(u8::is_ascii_digit) && (i == 0 || !b[i - 1].is_ascii_digit()) {
             let year: i32 = sent[i..i + 4].parse().unwrap_or(0);
             let rest = &sent[i + 4..];
@@ -465,8 +492,11 @@ fn read_dates(text: &str, s: &Range<usize>, p: &mut Prose) {
                 let end = s.start + i + 4 + consumed;
                 if let (Some(m), Some(d)) = (m, d) {
                     p.dates.push((year, m, d, start..end));
-                    let rest_squeezed: String = sent[i..].chars().filter(|c| *c != ' ').collect();
-                    if m == 1 && d == 1 && rest_squeezed.contains("12月31日") {
+                    if m == 1 && d == 1 && {
+                        let rest_squeezed: String =
+                            sent[i..].chars().filter(|c| *c != ' ').collect();
+                        rest_squeezed.contains("12月31日")
+                    } {
                         p.period_years.push((year, start..end));
                     }
                 }

@@ -5,7 +5,7 @@
 //! wordings, short or long, fuzzily. Table rows such as "四、结转下年度继续办理"
 //! carry the same numbering but no section title, so they never match.
 
-use crate::labels::{canonical, is_cn_numeral, similarity};
+use crate::labels::{canonical, is_cn_numeral, similarity_from};
 use crate::template::SECTIONS;
 use std::ops::Range;
 
@@ -262,8 +262,10 @@ fn match_title(title: &str, number_hint: Option<u8>) -> Option<u8> {
             } else if number_hint.is_some() && canon.starts_with(a) && a.chars().count() >= 4 {
                 0.95
             } else if number_hint == Some(number) {
-                // Typos are tolerated against the numbered section's own titles.
-                similarity(&canon, a)
+                // Typos are tolerated against the numbered section's own
+                // titles. (A score under 0.7 never decides: the threshold is
+                // at least that, so it is not computed.)
+                similarity_from(&canon, a, 0.7).unwrap_or(0.0)
             } else {
                 0.0
             };

@@ -16,7 +16,7 @@
 use crate::decimal::Decimal;
 use crate::diagnostics::{Diagnostic, Lang, Severity};
 use crate::fields::{Field, FieldKind};
-use crate::labels::{canonical, canonical_into, similarity, Matcher};
+use crate::labels::{canonical, canonical_into, similarity_from, Matcher};
 use crate::model::{Cell, Row, Table};
 use crate::span::Span;
 use crate::template::{RowDef, ValueKind};
@@ -33,12 +33,12 @@ struct Record<'a> {
     /// Where the last piece starts in `label`.
     last_start: usize,
     label_range: Range<usize>,
-    cells: Vec<&'a Field<'a>>,
-    /// Row number (counting row starts) of each cell.
-    rows: Vec<usize>,
+    /// The cells after the label: the fields up to the next label (none is
+    /// a label). A cell that starts a row starts a row of the table.
+    cells: &'a [Field<'a>],
+    /// The first cell is on a row below the label's.
+    below: bool,
     n_figures: usize,
-    /// Row number of the label's (last) cell.
-    label_row: usize,
     /// Figures written into the label's cell with nothing between
     /// ("行政规范性文件8855698"): where, and the digits.
     run_together: Option<(Range<usize>, &'a str)>,
@@ -55,12 +55,12 @@ impl Record<'_> {
 
 fn records<'a>(fields: &'a [Field<'a>]) -> Vec<Record<'a>> {
     let mut out: Vec<Record> = Vec::new();
-    let mut row = 0usize;
+    // Where the cells of the last record start.
+    let mut cells_start = 0;
     let mut row_has_content = false;
     let mut last_was_text = false;
-    for f in fields {
+    for (i, f) in fields.iter().enumerate() {
         if f.row_start {
-            row += 1;
             row_has_content = false;
             last_was_text = false;
         }
@@ -75,10 +75,8 @@ fn records<'a>(fields: &'a [Field<'a>]) -> Vec<Record<'a>> {
                     r.last_start = r.label.len();
                     canonical_into(label_text, &mut r.label);
                     r.label_range.end = f.range.end;
-                    r.label_row = row;
                     r.last_label = (f.range.clone(), &f.text);
-                    r.cells.clear();
-                    r.rows.clear();
+                    r.cells = &[];
                     if run.is_some() {
                         r.run_together = run;
                     }
@@ -89,21 +87,22 @@ fn records<'a>(fields: &'a [Field<'a>]) -> Vec<Record<'a>> {
                         label,
                         last_start: 0,
                         label_range: f.range.clone(),
-                        cells: Vec::new(),
-                        rows: Vec::new(),
+                        cells: &[],
+                        below: false,
                         n_figures: 0,
-                        label_row: row,
                         run_together: run,
                         last_label: (f.range.clone(), &f.text),
                     });
                 }
+                cells_start = i + 1;
                 row_has_content = true;
                 last_was_text = true;
             }
             FieldKind::Value | FieldKind::Empty => {
                 if let Some(r) = out.last_mut() {
-                    r.cells.push(f);
-                    r.rows.push(row);
+                    // Every field since the label is a cell of it.
+                    r.cells = &fields[cells_start..=i];
+                    r.below = fields[cells_start].row_start;
                     if f.kind == FieldKind::Value {
                         r.n_figures += 1;
                     }
@@ -227,8 +226,8 @@ fn candidates(rec: &Record, rows: &Rows, found: &mut Vec<Option<usize>>) -> Vec<
     }
     if phrase_hits.is_empty() && rec.n_figures > 0 {
         for (j, want) in rows.wanted().iter().enumerate() {
-            let s = similarity(label, want).max(similarity(last, want));
-            if s >= 0.7 {
+            let close = |s: &str| similarity_from(s, want, 0.7).is_some_and(|x| x >= 0.7);
+            if close(label) || close(last) {
                 out.push((j, 6));
             }
         }
@@ -296,7 +295,6 @@ fn fit<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<Field<'a>>, Unfit> {
         let figures: Vec<&Field> = rec
             .cells
             .iter()
-            .copied()
             .filter(|f| f.kind == FieldKind::Value)
             .collect();
         let loose = figures.iter().filter(|f| !f.packed).count();
@@ -334,7 +332,7 @@ fn fit<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<Field<'a>>, Unfit> {
             .join(" ");
         return Err(Unfit::Packed(all, 2));
     }
-    fit_loose(rec, n).map(|v| v.into_iter().cloned().collect())
+    fit_loose(rec, n)
 }
 
 /// Ways of reading `run` as `n` figures: digit groups separated by spaces
@@ -464,32 +462,28 @@ pub(crate) fn unpack(run: &str, n: usize) -> (usize, Vec<Range<usize>>) {
 }
 
 /// Fits cells that are each one figure or blank.
-fn fit_loose<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<&'a Field<'a>>, Unfit> {
+fn fit_loose<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<Field<'a>>, Unfit> {
     // Figures start on the label's own row: figures under a column of
     // labels (a PDF text layer) belong to no row we can name.
-    if rec.rows.first().is_some_and(|&r| r != rec.label_row) {
+    if !rec.cells.is_empty() && rec.below {
         return Err(Unfit::TooFew(0));
     }
     // Try the cells of the first row, then of the first two rows, and so on.
-    let mut row_ends: Vec<usize> = Vec::new();
-    for i in 1..=rec.cells.len() {
-        if i == rec.cells.len() || rec.rows[i] != rec.rows[i - 1] {
-            row_ends.push(i);
-        }
-    }
+    let row_ends =
+        (1..=rec.cells.len()).filter(|&i| i == rec.cells.len() || rec.cells[i].row_start);
     let mut last_err = Unfit::TooFew(0);
-    for &end in &row_ends {
+    for end in row_ends {
         let cells = &rec.cells[..end];
-        let figures: Vec<&Field> = cells
-            .iter()
-            .copied()
-            .filter(|f| f.kind == FieldKind::Value)
-            .collect();
-        if figures.len() == n {
-            return Ok(figures);
+        let n_figures = cells.iter().filter(|f| f.kind == FieldKind::Value).count();
+        if n_figures == n {
+            return Ok(cells
+                .iter()
+                .filter(|f| f.kind == FieldKind::Value)
+                .cloned()
+                .collect());
         }
-        if figures.len() > n {
-            return Err(Unfit::TooMany(figures.len()));
+        if n_figures > n {
+            return Err(Unfit::TooMany(n_figures));
         }
         if cells.len() == n {
             return Ok(cells.to_vec());
@@ -509,7 +503,7 @@ fn fit_loose<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<&'a Field<'a>>, Unfit
         if hi - lo == n {
             return Ok(cells[lo..hi].to_vec());
         }
-        last_err = Unfit::TooFew(figures.len());
+        last_err = Unfit::TooFew(n_figures);
     }
     Err(last_err)
 }
@@ -733,7 +727,7 @@ fn label_typo(rec: &Record, def: &RowDef, lang: Lang) -> Option<Diagnostic> {
     if got.is_empty() || got.contains(&want) || want.contains(&got) {
         return None;
     }
-    if similarity(&got, &want) < 0.6 {
+    if similarity_from(&got, &want, 0.6).is_none_or(|s| s < 0.6) {
         return None;
     }
     let rest = crate::labels::strip_numbering(text).trim_end();
@@ -893,19 +887,19 @@ fn check_kind(d: Decimal, kind: ValueKind) -> Result<(), (String, String)> {
 pub fn extract_reviews(fields: &[Field], region_start: usize, lang: Lang) -> Extraction {
     use crate::template::{REVIEW_COLUMNS, REVIEW_GROUPS};
     let n = REVIEW_GROUPS.len() * REVIEW_COLUMNS.len();
-    // Rows of cells.
-    let mut rows: Vec<Vec<&Field>> = Vec::new();
-    for f in fields {
+    // Rows of cells, as ranges of `fields`.
+    let mut rows: Vec<Range<usize>> = Vec::new();
+    for (i, f) in fields.iter().enumerate() {
         if f.row_start || rows.is_empty() {
-            rows.push(Vec::new());
+            rows.push(i..i);
         }
-        rows.last_mut().expect("pushed").push(f);
+        rows.last_mut().expect("pushed").end = i + 1;
     }
     // The data: after the table's header (which names 行政复议 or its
     // columns), the first row with figures and no text after them, joined
     // with following rows of figures (a row broken by a page end).
     let header_row = rows.iter().position(|row| {
-        row.iter().any(|f| {
+        fields[row.clone()].iter().any(|f| {
             f.kind == FieldKind::Text && {
                 let c = canonical(&f.text);
                 c.contains("行政复议") || c.contains("结果维持") || c.contains("尚未审结")
@@ -920,49 +914,47 @@ pub fn extract_reviews(fields: &[Field], region_start: usize, lang: Lang) -> Ext
             fitted: 0,
         };
     };
-    let mut data: Vec<&Field> = Vec::new();
-    let mut data_rows: Vec<usize> = Vec::new();
-    let mut started = false;
-    for (ri, row) in rows.iter().enumerate().skip(header_row) {
-        let last_text = row.iter().rposition(|f| f.kind == FieldKind::Text);
-        let after: Vec<&Field> = match last_text {
-            Some(p) => row[p + 1..].to_vec(),
-            None => row.clone(),
-        };
-        let figs = after.iter().filter(|f| f.kind == FieldKind::Value).count();
-        if !started {
-            if figs > 0 {
-                started = true;
-                data.extend(after.iter().copied());
-                data_rows.extend(std::iter::repeat_n(ri, after.len()));
-            }
-        } else if last_text.is_none() && figs > 0 {
-            data.extend(after.iter().copied());
-            data_rows.extend(std::iter::repeat_n(ri, after.len()));
-        } else {
-            break;
+    // The data is a run of fields: the end of one row and the whole rows
+    // after it.
+    let mut data: Option<Range<usize>> = None;
+    let mut n_figures = 0;
+    for row in &rows[header_row..] {
+        let last_text = fields[row.clone()]
+            .iter()
+            .rposition(|f| f.kind == FieldKind::Text);
+        let after = last_text.map_or(row.start, |p| row.start + p + 1)..row.end;
+        let figs = fields[after.clone()]
+            .iter()
+            .filter(|f| f.kind == FieldKind::Value)
+            .count();
+        match &mut data {
+            None if figs > 0 => data = Some(after),
+            None => {}
+            Some(d) if last_text.is_none() && figs > 0 => d.end = after.end,
+            Some(_) => break,
         }
-        if started && data.iter().filter(|f| f.kind == FieldKind::Value).count() >= n {
+        n_figures += figs;
+        if data.is_some() && n_figures >= n {
             break;
         }
     }
-    if data.is_empty() {
+    let Some(data) = data.filter(|d| !d.is_empty()) else {
         return Extraction {
             table: None,
             diagnostics: Vec::new(),
             score: 0,
             fitted: 0,
         };
-    }
+    };
+    let data = &fields[data];
     let rec = Record {
         label: String::new(),
         last_start: 0,
         label_range: data[0].range.start..data[0].range.start,
         n_figures: data.iter().filter(|f| f.kind == FieldKind::Value).count(),
-        label_row: data_rows[0],
+        below: false,
         last_label: (0..0, ""),
         cells: data,
-        rows: data_rows,
         run_together: None,
     };
     let header = |name: &str| -> Option<Range<usize>> {

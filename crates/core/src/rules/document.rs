@@ -176,7 +176,7 @@ fn template(report: &Report, ctx: &Context, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
     let text = ctx.text;
     // Labels may be broken over lines ("本年新\n制作数量").
-    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let squeezed = crate::labels::without_whitespace(text);
     let found: Vec<&str> = MARKERS_2019
         .iter()
         .copied()
