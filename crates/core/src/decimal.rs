@@ -85,7 +85,7 @@ impl Decimal {
     }
 
     pub fn is_integer(&self) -> bool {
-        self.mantissa % 10i128.pow(self.scale as u32) == 0
+        self.scale == 0 || self.mantissa % 10i128.pow(self.scale as u32) == 0
     }
 
     pub fn is_negative(&self) -> bool {
@@ -101,6 +101,9 @@ impl Decimal {
     }
 
     fn rescale(&self, scale: u8) -> i128 {
+        if scale == self.scale {
+            return self.mantissa;
+        }
         self.mantissa * 10i128.pow((scale - self.scale) as u32)
     }
 
@@ -154,8 +157,13 @@ impl Decimal {
 
     /// Sum of the values (saturating far beyond any real figure).
     pub fn sum<'a>(items: impl IntoIterator<Item = &'a Decimal>) -> Decimal {
+        Decimal::sum_values(items.into_iter().copied())
+    }
+
+    /// [`Decimal::sum`] of values.
+    pub fn sum_values(items: impl IntoIterator<Item = Decimal>) -> Decimal {
         items.into_iter().fold(Decimal::ZERO, |acc, d| {
-            acc.checked_add(*d).unwrap_or(Decimal {
+            acc.checked_add(d).unwrap_or(Decimal {
                 mantissa: MAX_ABS,
                 scale: 0,
             })

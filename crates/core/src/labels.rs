@@ -251,7 +251,11 @@ impl<'p> Matcher<'p> {
 /// Length of the longest common subsequence of two strings, in chars (0
 /// when either is longer than 400 chars).
 pub fn lcs(a: &str, b: &str) -> usize {
-    let (na, nb) = (a.chars().count(), b.chars().count());
+    lcs_counted(a, a.chars().count(), b, b.chars().count())
+}
+
+/// [`lcs`] of `a` (`na` chars) and `b` (`nb` chars).
+fn lcs_counted(a: &str, na: usize, b: &str, nb: usize) -> usize {
     if na == 0 || nb == 0 || na > 400 || nb > 400 {
         return 0;
     }
@@ -269,13 +273,18 @@ pub fn lcs(a: &str, b: &str) -> usize {
 /// so the LCS is the number of cleared bits. `a` has `n` ≤ 64 chars.
 fn lcs_bits(a: &str, n: usize, b: &str) -> usize {
     // The positions of each distinct char of `a`, as a bit mask.
-    let mut masks: Vec<(char, u64)> = Vec::with_capacity(n);
+    let mut table = [('\0', 0u64); 64];
+    let mut distinct = 0;
     for (i, c) in a.chars().enumerate() {
-        match masks.iter_mut().find(|m| m.0 == c) {
+        match table[..distinct].iter_mut().find(|m| m.0 == c) {
             Some(m) => m.1 |= 1 << i,
-            None => masks.push((c, 1 << i)),
+            None => {
+                table[distinct] = (c, 1 << i);
+                distinct += 1;
+            }
         }
     }
+    let masks = &table[..distinct];
     let all = if n == 64 { u64::MAX } else { (1u64 << n) - 1 };
     let mut v = all;
     for c in b.chars() {
@@ -319,7 +328,7 @@ pub fn similarity(label: &str, wanted: &str) -> f32 {
     if (lw.min(ll) as f32) < 0.55 * lw.max(ll) as f32 {
         return lw.min(ll) as f32 / lw.max(ll) as f32;
     }
-    let common = lcs(label, wanted) as f32;
+    let common = lcs_counted(label, ll, wanted, lw) as f32;
     common / (lw.max(ll) as f32)
 }
 

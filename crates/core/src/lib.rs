@@ -304,17 +304,10 @@ fn analyze(norm: &NormText, opts: &Options, input: &'static str) -> Report {
     report
 }
 
-/// How many of [`MARKERS_2021`] and of [`MARKERS_2019`] occur in `squeezed`,
-/// in one pass over it.
+/// How many of [`MARKERS_2021`] and of [`MARKERS_2019`] occur in `squeezed`.
 fn markers(squeezed: &str) -> (u32, u32) {
-    static M: std::sync::OnceLock<labels::Matcher<'static>> = std::sync::OnceLock::new();
-    let m =
-        M.get_or_init(|| labels::Matcher::new(MARKERS_2021.iter().chain(MARKERS_2019).copied()));
-    let mut found = Vec::new();
-    m.last_matches_into(squeezed, &mut found);
-    let (a, b) = found.split_at(MARKERS_2021.len());
-    let count = |f: &[Option<usize>]| f.iter().filter(|x| x.is_some()).count() as u32;
-    (count(a), count(b))
+    let count = |m: &[&str]| m.iter().filter(|k| squeezed.contains(*k)).count() as u32;
+    (count(MARKERS_2021), count(MARKERS_2019))
 }
 
 /// The figures the prose rules read, for the model's `figures`.
@@ -402,11 +395,29 @@ fn input_sanity(text: &str, lang: Lang, diags: &mut Vec<Diagnostic>) {
         ));
         return;
     }
+    // Characters are stepped over by their lead byte; only the lead bytes
+    // an odd character can have (ASCII controls, U+0080–U+00BF, U+E000–
+    // U+FFFF) stop the scan.
+    const STEP: [u8; 256] = {
+        let mut t = utf8::stop_at(&[0x7F, 0xC2, 0xEE, 0xEF]);
+        let mut b = 0;
+        while b < 0x20 {
+            t[b] = 0;
+            b += 1;
+        }
+        t
+    };
+    let bytes = text.as_bytes();
     let mut bad = 0usize;
-    let mut total = 0usize;
     let mut first = None;
-    for (i, c) in text.char_indices() {
-        total += 1;
+    let mut i = 0;
+    while i < bytes.len() {
+        let step = STEP[bytes[i] as usize] as usize;
+        if step > 0 {
+            i += step;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("char boundary");
         let odd = (c.is_control() && !matches!(c, '\t' | '\n'))
             || c == '\u{FFFD}'
             || ('\u{E000}'..='\u{F8FF}').contains(&c);
@@ -414,8 +425,9 @@ fn input_sanity(text: &str, lang: Lang, diags: &mut Vec<Diagnostic>) {
             bad += 1;
             first.get_or_insert(i..i + c.len_utf8());
         }
+        i += c.len_utf8();
     }
-    if bad > 0 && (bad * 50 > total || bad >= 20) {
+    if bad > 0 && (bad * 50 > text.chars().count() || bad >= 20) {
         let at = first.unwrap_or(0..0);
         diags.push(Diagnostic::new(
             rules::structure::INPUT_NOT_TEXT.code,

@@ -127,6 +127,12 @@ pub fn parse_chinese(s: &str) -> Option<u64> {
     Some(total + section + digit.unwrap_or(0))
 }
 
+/// The characters [`is_cn_numeral_char`] accepts.
+const CN_NUMERALS: crate::utf8::CharSet = crate::utf8::CharSet::new(&[
+    '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万',
+    '亿',
+]);
+
 fn is_cn_numeral_char(c: char) -> bool {
     cn_digit(c).is_some() || cn_unit(c).is_some()
 }
@@ -149,6 +155,12 @@ pub fn figures(s: &str, base: usize) -> Vec<Figure> {
         let c = if b[i].is_ascii() {
             b[i] as char
         } else {
+            // Most characters are no numeral: passed over without decoding.
+            let len = crate::utf8::LEN[b[i] as usize] as usize;
+            if !CN_NUMERALS.may_contain(crate::utf8::low_bits(b, i, len)) {
+                i += len;
+                continue;
+            }
             char_at(s, i).expect("char boundary")
         };
         if c.is_ascii_digit() || is_cn_numeral_char(c) {

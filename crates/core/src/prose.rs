@@ -250,10 +250,16 @@ fn sentences(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = line.start;
     let b = &text.as_bytes()[line.clone()];
-    // On bytes: 。 is E3 80 82; ；！？ are EF BC 9B/81/9F (lead bytes, so a
-    // match always starts a character).
+    // Stepping from character to character, stopping at the lead bytes of
+    // the breaks: 。 is E3 80 82; ；！？ are EF BC 9B/81/9F.
+    const STEP: [u8; 256] = crate::utf8::stop_at(&[b';', b'!', b'?', 0xE3, 0xEF]);
     let mut i = 0;
     while i < b.len() {
+        let step = STEP[b[i] as usize] as usize;
+        if step > 0 {
+            i += step;
+            continue;
+        }
         let len = match b[i] {
             b';' | b'!' | b'?' => 1,
             0xE3 if b[i + 1..].starts_with(&[0x80, 0x82]) => 3,
@@ -263,7 +269,7 @@ fn sentences(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
                 3
             }
             _ => {
-                i += 1;
+                i += 3;
                 continue;
             }
         };
@@ -412,14 +418,16 @@ fn refine(kind: FactKind, clause: &str, before: &str) -> Option<FactKind> {
 }
 
 fn read_claims(text: &str, s: &Range<usize>, p: &mut Prose) {
+    use crate::utf8::{contains, find};
     let sent = &text[s.clone()];
-    // Every claim below needs one of these characters.
-    if !sent.contains(['未', '无', '没', '维', '费', '收']) {
-        return;
-    }
-    let at = |w: &str| sent.find(w).map(|i| s.start + i..s.start + i + w.len());
-    let about_reviews = sent.contains("复议") || sent.contains("诉讼");
-    if sent.contains("申请") && !about_reviews && !sent.contains("收费") {
+    let has = |w: &str| contains(sent, w);
+    let at = |w: &str| find(sent, w).map(|i| s.start + i..s.start + i + w.len());
+    // Every claim needs one of 未无没维费收. Each wording below holds one,
+    // so the test is needed only for a sentence that speaks of 信息处理 and
+    // of no 处理费 or 收费.
+    let needs = || ["未", "无", "没", "维", "费", "收"].iter().any(|c| has(c));
+    let about_reviews = has("复议") || has("诉讼");
+    if has("申请") && !about_reviews && !has("收费") {
         for w in ["未收到", "没有收到", "未接到", "无依申请", "未发生依申请"] {
             if let Some(r) = at(w) {
                 p.claims.push(Claim::NoApplications(r));
@@ -440,14 +448,14 @@ fn read_claims(text: &str, s: &Range<usize>, p: &mut Prose) {
             if let Some(r) = at(w) {
                 p.claims.push(Claim::AllUpheld {
                     range: r,
-                    review: sent.contains("复议"),
-                    litigation: sent.contains("诉讼"),
+                    review: has("复议"),
+                    litigation: has("诉讼"),
                 });
                 break;
             }
         }
     }
-    let about_fees = sent.contains("处理费") || sent.contains("收费") || sent.contains("信息处理");
+    let about_fees = has("处理费") || has("收费") || (has("信息处理") && needs());
     if about_fees {
         p.claims.push(Claim::FeeStatement(s.clone()));
         for w in [
@@ -476,9 +484,9 @@ fn read_dates(text: &str, s: &Range<usize>, p: &mut Prose) {
     let mut i = 0;
     while i + 5 <= b.len() {
         // Straight to the next digit.
-        match b[i..b.len() - 4].iter().position(u8::is_ascii_digit) {
-            Some(k) => i += k,
-            None => break,
+        match crate::utf8::next_digit(b, i) {
+            Some(k) if k + 5 <= b.len() => i = k,
+            _ => break,
         }
         if b[i..i + 4].iter().all(u8::is_ascii_digit) && (i == 0 || !b[i - 1].is_ascii_digit()) {
             let year: i32 = sent[i..i + 4].parse().unwrap_or(0);

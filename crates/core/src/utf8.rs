@@ -43,9 +43,122 @@ pub(crate) fn low_bits(b: &[u8], i: usize, len: usize) -> usize {
     }
 }
 
+/// The first occurrence of `needle` in `hay`. The standard library's
+/// `contains` is fast on long texts (it uses SIMD where it can) but `find`
+/// is not, and both are costly to set up: on a short text a plain scan is
+/// cheaper.
+pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
+    if hay.len() >= 64 {
+        // Most words looked for are absent.
+        return if hay.contains(needle) {
+            hay.find(needle)
+        } else {
+            None
+        };
+    }
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return Some(0);
+    };
+    let last = h.len().checked_sub(n.len())?;
+    (0..=last).find(|&i| h[i] == first && h[i + 1..].iter().zip(rest).all(|(a, b)| a == b))
+}
+
+/// Whether `needle` occurs in `hay` (see [`find`]).
+pub(crate) fn contains(hay: &str, needle: &str) -> bool {
+    if hay.len() >= 64 {
+        hay.contains(needle)
+    } else {
+        find(hay, needle).is_some()
+    }
+}
+
+/// A set of characters, tested first on the low 10 bits of a code point
+/// ([`low_bits`]): a character that fails the test is not in the set.
+pub(crate) struct CharSet {
+    bloom: [u64; 16],
+}
+
+impl CharSet {
+    pub(crate) const fn new(chars: &[char]) -> Self {
+        let mut bloom = [0u64; 16];
+        let mut k = 0;
+        while k < chars.len() {
+            let b = chars[k] as usize & 1023;
+            bloom[b >> 6] |= 1 << (b & 63);
+            k += 1;
+        }
+        CharSet { bloom }
+    }
+
+    /// Whether a character with low bits `key` may be in the set.
+    #[inline]
+    pub(crate) fn may_contain(&self, key: usize) -> bool {
+        self.bloom[key >> 6] & (1 << (key & 63)) != 0
+    }
+}
+
+/// The first ASCII digit of `b` at or after `from`, eight bytes at a time.
+pub(crate) fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= b.len() {
+        let w = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+        // The high bit of each byte of `t + 0x50` says `>= '0'`, of
+        // `t + 0x46` says `> '9'` (no carry crosses bytes: t <= 0x7F).
+        let t = w & LOW7;
+        let ge0 = t + 0x5050_5050_5050_5050;
+        let gt9 = t + 0x4646_4646_4646_4646;
+        let digits = ge0 & !gt9 & !w & HIGH;
+        if digits != 0 {
+            return Some(i + (digits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b[i.min(b.len())..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|k| i + k)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_agrees_with_str_find() {
+        let hay = "共收到政府信息公开申请55件，其中，予以公开及部分公开10件，收到申请";
+        for end in [0, 3, 10, 30, hay.len()] {
+            let end = (0..=end).rev().find(|&e| hay.is_char_boundary(e)).unwrap();
+            let h = &hay[..end];
+            for needle in [
+                "",
+                "申请",
+                "收到",
+                "件",
+                "10",
+                "公开及",
+                "申请55件，其中，予以公开及部分公开10件，收到申请x",
+            ] {
+                assert_eq!(find(h, needle), h.find(needle), "{h} / {needle}");
+                assert_eq!(contains(h, needle), h.contains(needle));
+            }
+        }
+    }
+
+    #[test]
+    fn digits_found() {
+        let s = "一二三四五六七八九十abc:/9年12345678901".as_bytes();
+        for from in 0..=s.len() {
+            let want = (from..s.len()).find(|&i| s[i].is_ascii_digit());
+            assert_eq!(next_digit(s, from), want, "{from}");
+        }
+        for b in 0..=255u8 {
+            let v = [b; 9];
+            assert_eq!(next_digit(&v, 0).is_some(), b.is_ascii_digit(), "{b}");
+        }
+    }
 
     #[test]
     fn lengths_and_low_bits() {

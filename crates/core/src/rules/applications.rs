@@ -104,8 +104,10 @@ pub(crate) fn render(terms: &[Term], with_names: bool) -> String {
 }
 
 pub(crate) fn sum(terms: &[Term]) -> Option<Decimal> {
-    let vals: Option<Vec<Decimal>> = terms.iter().map(Term::value).collect();
-    Some(Decimal::sum(vals?.iter()))
+    if terms.iter().any(|t| t.value().is_none()) {
+        return None;
+    }
+    Some(Decimal::sum_values(terms.iter().filter_map(Term::value)))
 }
 
 /// A finding on `anchor` with every other term as related.
