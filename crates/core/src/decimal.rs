@@ -35,6 +35,11 @@ impl Decimal {
     /// Parses `[+-]digits[.digits]` (digits may be grouped with `,`).
     /// Returns `None` for anything else.
     pub fn parse(s: &str) -> Option<Decimal> {
+        // The common case: a whole number.
+        if !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()) {
+            let v = s.bytes().fold(0i64, |v, b| v * 10 + (b - b'0') as i64);
+            return Some(Decimal::from_int(v));
+        }
         let s = s.trim();
         let (neg, body) = match s.as_bytes().first()? {
             b'-' => (true, &s[1..]),

@@ -71,7 +71,12 @@ pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field<'_>> {
         .map(|r| r.start + region.start..r.end + region.start)
         .collect();
     let shape = detect_shape(text, &lines);
-    let mut out: Vec<Field> = Vec::new();
+    // About one field per tab or line.
+    let tabs = text.as_bytes()[region]
+        .iter()
+        .filter(|&&b| b == b'\t')
+        .count();
+    let mut out: Vec<Field> = Vec::with_capacity(tabs + lines.len());
     let mut row_pending = true;
     // In Word shape: whether the previous line was a cell line of this row.
     let mut in_cell = false;
@@ -106,7 +111,7 @@ pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field<'_>> {
             Shape::Word => {
                 if let Some(rest) = line.strip_prefix('\t') {
                     let mut off = r.start + 1;
-                    for (k, cell) in rest.split('\t').enumerate() {
+                    for (k, cell) in split_tabs(rest).enumerate() {
                         push_cell(
                             &mut out,
                             text,
@@ -123,7 +128,7 @@ pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field<'_>> {
                     extend_last(&mut out, text, r.clone());
                 } else {
                     let mut off = r.start;
-                    for (k, cell) in line.split('\t').enumerate() {
+                    for (k, cell) in split_tabs(line).enumerate() {
                         push_cell(&mut out, text, off..off + cell.len(), k == 0, crawl);
                         off += cell.len() + 1;
                     }
@@ -132,7 +137,7 @@ pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field<'_>> {
             }
             Shape::Tabs => {
                 let mut off = r.start;
-                for (k, cell) in line.split('\t').enumerate() {
+                for (k, cell) in split_tabs(line).enumerate() {
                     push_cell(&mut out, text, off..off + cell.len(), k == 0, crawl);
                     off += cell.len() + 1;
                 }
@@ -141,6 +146,25 @@ pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field<'_>> {
         }
     }
     out
+}
+
+/// The pieces of `s` between tabs, as `s.split('\t')` gives them (a byte
+/// loop: cheaper than a searcher on short lines).
+fn split_tabs(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b'\t') {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 fn detect_shape(text: &str, lines: &[Range<usize>]) -> Shape {
@@ -274,6 +298,15 @@ fn is_markdown_separator(l: &str) -> bool {
 /// Trimmed sub-range of `r`.
 fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
+    // The usual case: neither end can be whitespace (which is ASCII or
+    // has one of the lead bytes C2, E1, E2, E3).
+    let may_be_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+    let b = s.as_bytes();
+    if let (Some(&first), Some(last)) = (b.first(), b.iter().rposition(|&x| x & 0xC0 != 0x80)) {
+        if !may_be_space(first) && !may_be_space(b[last]) {
+            return r;
+        }
+    }
     let lead = s.len() - s.trim_start().len();
     let t = s.trim();
     r.start + lead..r.start + lead + t.len()
@@ -400,10 +433,9 @@ fn split_figures(s: &str, kind: FieldKind) -> Option<Vec<Range<usize>>> {
 }
 
 pub fn classify(s: &str) -> FieldKind {
-    if s.trim().is_empty() {
-        return FieldKind::Empty;
-    }
+    // `parse_cell` says Empty exactly when `s` is blank.
     match crate::value::parse_cell(s) {
+        crate::value::CellText::Empty => FieldKind::Empty,
         crate::value::CellText::Text => FieldKind::Text,
         _ => FieldKind::Value,
     }

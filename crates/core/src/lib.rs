@@ -444,37 +444,57 @@ fn input_sanity(text: &str, lang: Lang, diags: &mut Vec<Diagnostic>) {
 /// Maps every span from normalised offsets to the caller's text, with line
 /// and column.
 ///
-/// Columns are computed for all spans in one forward pass over the text
-/// (sorted offsets), so a huge single-line input costs O(n), not O(n) per span.
+/// Lines and columns are computed for all spans in one forward pass over the
+/// text (sorted offsets), so a huge single-line input costs O(n), not O(n)
+/// per span. Lines end as [`LineIndex`] says: at `\n`, or at a `\r` not
+/// followed by `\n`.
 fn locate(report: &mut Report, original: &str, norm: &NormText) {
-    let index = LineIndex::new(original);
-    let mut starts: Vec<usize> = Vec::new();
+    // Each span's start, with its place in the order spans are visited.
+    let mut starts: Vec<(usize, usize)> = Vec::with_capacity(512);
     report.for_each_span_mut(&mut |s: &mut Span| {
         let r = norm.map.range(s.start..s.end);
         s.start = span::floor_char_boundary(original, r.start);
         s.end = span::floor_char_boundary(original, r.end).max(s.start);
-        starts.push(s.start);
+        starts.push((s.start, starts.len()));
     });
     starts.sort_unstable();
-    starts.dedup();
-    // (offset, line, column) for each start, in one pass.
-    let mut table: Vec<(usize, usize, usize)> = Vec::with_capacity(starts.len());
-    let (mut pos, mut col, mut line) = (0usize, 1usize, 0usize);
-    for &o in &starts {
-        let l = index.line_of(o);
-        if l != line || pos > o {
-            line = l;
-            pos = index.line_start(l);
-            col = 1;
+    let bytes = original.as_bytes();
+    let has_cr = bytes.contains(&b'\r');
+    // (line, column) of each span, by visiting order.
+    let mut at: Vec<(usize, usize)> = vec![(0, 0); starts.len()];
+    // The current line (0-based) and where it starts; the last offset done
+    // and its column; the next \n not yet passed (when there is no \r).
+    let (mut line, mut line_start) = (0usize, 0usize);
+    let (mut pos, mut col) = (0usize, 1usize);
+    let mut next_nl = utf8::next_byte(bytes, 0, b'\n');
+    for &(o, k) in &starts {
+        let before = line;
+        if has_cr {
+            for (i, &b) in bytes[pos..o].iter().enumerate() {
+                let i = pos + i;
+                if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                    line += 1;
+                    line_start = i + 1;
+                }
+            }
+        } else {
+            while let Some(n) = next_nl.filter(|&n| n < o) {
+                line += 1;
+                line_start = n + 1;
+                next_nl = utf8::next_byte(bytes, n + 1, b'\n');
+            }
         }
-        col += original[pos..o].chars().count();
+        col = if line != before {
+            1 + original[line_start..o].chars().count()
+        } else {
+            col + original[pos..o].chars().count()
+        };
         pos = o;
-        table.push((o, l + 1, col));
+        at[k] = (line + 1, col);
     }
+    let mut k = 0;
     report.for_each_span_mut(&mut |s: &mut Span| {
-        if let Ok(i) = table.binary_search_by_key(&s.start, |t| t.0) {
-            s.line = table[i].1;
-            s.column = table[i].2;
-        }
+        (s.line, s.column) = at[k];
+        k += 1;
     });
 }

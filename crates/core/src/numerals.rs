@@ -128,10 +128,30 @@ pub fn parse_chinese(s: &str) -> Option<u64> {
 }
 
 /// The characters [`is_cn_numeral_char`] accepts.
-const CN_NUMERALS: crate::utf8::CharSet = crate::utf8::CharSet::new(&[
+const CN_NUMERALS: [char; 17] = [
     '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万',
     '亿',
-]);
+];
+
+/// Bit `c >> 6` is set for each of [`CN_NUMERALS`]: the blocks of 64 code
+/// points that hold a numeral.
+const NUMERAL_BLOCKS: [u64; 16] = {
+    let mut bits = [0u64; 16];
+    let mut k = 0;
+    while k < CN_NUMERALS.len() {
+        let block = CN_NUMERALS[k] as usize >> 6;
+        bits[block >> 6] |= 1 << (block & 63);
+        k += 1;
+    }
+    bits
+};
+
+/// Whether the 3-byte character starting with bytes `x`, `y` lies in a
+/// block of [`NUMERAL_BLOCKS`].
+fn in_numeral_block(x: u8, y: u8) -> bool {
+    let block = ((x as usize & 0x0F) << 6) | (y as usize & 0x3F);
+    NUMERAL_BLOCKS[block >> 6] & (1 << (block & 63)) != 0
+}
 
 fn is_cn_numeral_char(c: char) -> bool {
     cn_digit(c).is_some() || cn_unit(c).is_some()
@@ -152,12 +172,15 @@ pub fn figures(s: &str, base: usize) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let c = if b[i].is_ascii() {
-            b[i] as char
+        let x = b[i];
+        let c = if x.is_ascii() {
+            x as char
         } else {
             // Most characters are no numeral: passed over without decoding.
-            let len = crate::utf8::LEN[b[i] as usize] as usize;
-            if !CN_NUMERALS.may_contain(crate::utf8::low_bits(b, i, len)) {
+            // Numerals are 3-byte characters; the first two bytes give the
+            // block of 64 code points, which must hold one.
+            let len = crate::utf8::LEN[x as usize] as usize;
+            if len != 3 || !in_numeral_block(x, b[i + 1]) {
                 i += len;
                 continue;
             }
@@ -313,6 +336,15 @@ fn read_unit(s: &str, j: usize, value: &mut Decimal) -> (Unit, usize) {
 /// Whether the (at most three) characters before byte `i` end with 约, 近,
 /// 超过… (spaces after it allowed).
 fn approx_before(s: &str, i: usize) -> bool {
+    // Each word ends with 约, 近, 过 or 逾: unless the character before is
+    // one of them or a space, the answer is no.
+    if !s[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_whitespace() || matches!(c, '约' | '近' | '过' | '逾'))
+    {
+        return false;
+    }
     let start = s[..i]
         .char_indices()
         .rev()
@@ -334,6 +366,22 @@ mod tests {
             .into_iter()
             .map(|f| (f.value.to_string(), f.unit.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn numeral_blocks_hold_every_numeral() {
+        for c in CN_NUMERALS {
+            let mut b = [0u8; 4];
+            let e = c.encode_utf8(&mut b).as_bytes();
+            assert_eq!(e.len(), 3);
+            assert!(in_numeral_block(e[0], e[1]), "{c}");
+            assert!(is_cn_numeral_char(c));
+        }
+        let all = (0..0x11000u32).filter_map(char::from_u32);
+        assert_eq!(
+            all.filter(|&c| is_cn_numeral_char(c)).count(),
+            CN_NUMERALS.len()
+        );
     }
 
     #[test]

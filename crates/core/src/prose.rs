@@ -237,8 +237,13 @@ pub fn read(text: &str, ranges: &[Range<usize>]) -> Prose {
             {
                 continue;
             }
+            // Every claim speaks of one of these: a line without them has
+            // none.
+            let claims = ["申请", "复议", "诉讼", "处理费", "收费", "信息处理"]
+                .iter()
+                .any(|w| crate::utf8::contains(l, w));
             for s in sentences(text, line) {
-                read_sentence(text, s, &mut p);
+                read_sentence(text, s, claims, &mut p);
             }
         }
     }
@@ -288,11 +293,13 @@ fn is_clause_break(c: char) -> bool {
     matches!(c, '，' | ',' | '。' | '；' | ';' | '：' | ':')
 }
 
-fn read_sentence(text: &str, s: Range<usize>, p: &mut Prose) {
+fn read_sentence(text: &str, s: Range<usize>, claims: bool, p: &mut Prose) {
     let sent = &text[s.clone()];
     let figs = figures(sent, s.start);
     read_dates(text, &s, p);
-    read_claims(text, &s, p);
+    if claims {
+        read_claims(text, &s, p);
+    }
     // Looked up when the sentence states a fact.
     let mut other_scope: Option<bool> = None;
     let mut prev_end = s.start;

@@ -245,6 +245,20 @@ fn match_title(title: &str, number_hint: Option<u8>) -> Option<u8> {
         .find_map(|p| canon.strip_prefix(p))
         .filter(|r| r.chars().count() >= 4)
         .map(str::to_string);
+    if number_hint.is_none() {
+        // Without a numbering only equal titles score (1 for the title, 0.99
+        // for it without the subject; the two cannot both equal one
+        // wording), so the first wording equal to the title wins, else the
+        // first equal to it without the subject.
+        let titles = canonical_titles();
+        let equal = |t: &str| {
+            titles
+                .iter()
+                .find(|(_, alts)| alts.iter().any(|a| a == t))
+                .map(|(n, _)| *n)
+        };
+        return equal(&canon).or_else(|| stripped.as_deref().and_then(equal));
+    }
     for (number, alts) in canonical_titles() {
         let number = *number;
         for a in alts.iter().map(String::as_str) {

@@ -42,8 +42,12 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         if !text.contains('\r') {
-            // The usual case: a memchr-backed search for each newline.
-            starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+            // The usual case: only newlines end lines.
+            let mut i = 0;
+            while let Some(n) = crate::utf8::next_byte(bytes, i, b'\n') {
+                starts.push(n + 1);
+                i = n + 1;
+            }
         } else {
             for (i, &b) in bytes.iter().enumerate() {
                 match b {

@@ -719,7 +719,7 @@ fn label_typo(rec: &Record, def: &RowDef, lang: Lang) -> Option<Diagnostic> {
         return None;
     }
     // The usual case, without normalising anything.
-    if text.contains(def.label) {
+    if crate::utf8::contains(text, def.label) {
         return None;
     }
     let got = canonical(text);

@@ -73,29 +73,26 @@ pub(crate) fn contains(hay: &str, needle: &str) -> bool {
     }
 }
 
-/// A set of characters, tested first on the low 10 bits of a code point
-/// ([`low_bits`]): a character that fails the test is not in the set.
-pub(crate) struct CharSet {
-    bloom: [u64; 16],
-}
-
-impl CharSet {
-    pub(crate) const fn new(chars: &[char]) -> Self {
-        let mut bloom = [0u64; 16];
-        let mut k = 0;
-        while k < chars.len() {
-            let b = chars[k] as usize & 1023;
-            bloom[b >> 6] |= 1 << (b & 63);
-            k += 1;
+/// The first byte `x` of `b` at or after `from`, eight bytes at a time.
+pub(crate) fn next_byte(b: &[u8], from: usize, x: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let pattern = ONES * x as u64;
+    let mut i = from;
+    while i + 8 <= b.len() {
+        let w = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes")) ^ pattern;
+        // A zero byte of `w` is an `x` of `b`; the lowest flagged byte is
+        // the first zero (flags above it may be false).
+        let zero = w.wrapping_sub(ONES) & !w & HIGH;
+        if zero != 0 {
+            return Some(i + (zero.trailing_zeros() / 8) as usize);
         }
-        CharSet { bloom }
+        i += 8;
     }
-
-    /// Whether a character with low bits `key` may be in the set.
-    #[inline]
-    pub(crate) fn may_contain(&self, key: usize) -> bool {
-        self.bloom[key >> 6] & (1 << (key & 63)) != 0
-    }
+    b[i.min(b.len())..]
+        .iter()
+        .position(|&c| c == x)
+        .map(|k| i + k)
 }
 
 /// The first ASCII digit of `b` at or after `from`, eight bytes at a time.
@@ -143,6 +140,17 @@ mod tests {
             ] {
                 assert_eq!(find(h, needle), h.find(needle), "{h} / {needle}");
                 assert_eq!(contains(h, needle), h.contains(needle));
+            }
+        }
+    }
+
+    #[test]
+    fn bytes_found() {
+        let s = "a\nbc一\n\n二三四五六七八\n\n\nxyz\u{a}".as_bytes();
+        for from in 0..=s.len() {
+            for x in [b'\n', b'a', b'z', 0x80, 0xE4, 0x00] {
+                let want = (from..s.len()).find(|&i| s[i] == x);
+                assert_eq!(next_byte(s, from, x), want, "{from} {x}");
             }
         }
     }
