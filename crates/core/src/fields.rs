@@ -174,7 +174,7 @@ fn detect_shape(text: &str, lines: &[Range<usize>]) -> Shape {
         if l.trim().is_empty() {
             continue;
         }
-        let inner_tabs = l.trim_start_matches('\t').trim_end().contains('\t');
+        let inner_tabs = crate::utf8::has_tab(l.trim_start_matches('\t').trim_end());
         if inner_tabs {
             tabs += 1;
         } else if l.starts_with('\t') {
@@ -192,13 +192,13 @@ fn detect_shape(text: &str, lines: &[Range<usize>]) -> Shape {
 /// with figures glued to labels ("规章000行政规范性文件77132470").
 pub fn is_crawl(text: &str) -> bool {
     // A crawl has no cell separators at all.
-    if text.contains('\t') {
+    if crate::utf8::has_tab(text) {
         return false;
     }
     let mut glued = 0;
     for r in crate::sections::lines(text) {
         let l = &text[r.clone()];
-        if l.contains('\t') || l.trim_start().starts_with('|') {
+        if crate::utf8::has_tab(l) || l.trim_start().starts_with('|') {
             return false;
         }
         if l.len() >= 120 {

@@ -13,15 +13,38 @@ pub fn canonical(s: &str) -> String {
 
 /// Appends the canonical form of `s` to `out`.
 pub fn canonical_into(s: &str, out: &mut String) {
+    // Characters are stepped over by their lead byte; only ASCII spaces and
+    // punctuation and the lead bytes of the other ignorable characters (C2,
+    // E1, E2, E3, EF) stop the scan. Runs between ignorable characters are
+    // copied whole.
+    const STEP: [u8; 256] = {
+        let mut t = crate::utf8::stop_at(&[0xC2, 0xE1, 0xE2, 0xE3, 0xEF]);
+        let mut b = 0;
+        while b < 0x80 {
+            if (b as u8).is_ascii_whitespace() || (b as u8).is_ascii_punctuation() || b == 0x0B {
+                t[b] = 0;
+            }
+            b += 1;
+        }
+        t
+    };
     let rest = strip_numbering(s.trim());
+    let b = rest.as_bytes();
     out.reserve(rest.len());
-    // Runs between ignorable characters are copied whole.
     let mut run = 0;
-    for (i, c) in rest.char_indices() {
+    let mut i = 0;
+    while i < b.len() {
+        let step = STEP[b[i] as usize] as usize;
+        if step > 0 {
+            i += step;
+            continue;
+        }
+        let c = rest[i..].chars().next().expect("char boundary");
         if is_ignorable(c) {
             out.push_str(&rest[run..i]);
             run = i + c.len_utf8();
         }
+        i += c.len_utf8();
     }
     out.push_str(&rest[run..]);
 }
@@ -58,9 +81,45 @@ pub fn without_whitespace(s: &str) -> String {
     out
 }
 
+/// The number of characters of `s` that are not whitespace, stepping over
+/// characters as [`without_whitespace`] does.
+pub fn count_non_whitespace(s: &str) -> usize {
+    const STEP: [u8; 256] = crate::utf8::stop_at(&[
+        b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3,
+    ]);
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let step = STEP[b[i] as usize] as usize;
+        if step > 0 {
+            n += 1;
+            i += step;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("char boundary");
+        if !c.is_whitespace() {
+            n += 1;
+        }
+        i += c.len_utf8();
+    }
+    n
+}
+
 /// Removes a leading numbering such as `一、`, `（一）`, `(一)`, `1.`, `1、`,
 /// `1．`, `第一`, `1)`, possibly repeated ("三、(一)").
 pub fn strip_numbering(s: &str) -> &str {
+    // The usual case: a label that starts with neither a space nor anything
+    // a numbering starts with.
+    let plain = |c: char| {
+        !(c.is_whitespace()
+            || matches!(c, '(' | '（' | '[' | '【')
+            || c.is_ascii_digit()
+            || is_cn_numeral(c))
+    };
+    if s.chars().next().is_none_or(plain) {
+        return s;
+    }
     let mut s = s.trim_start();
     loop {
         let before = s;
@@ -376,6 +435,19 @@ mod tests {
     }
 
     #[test]
+    fn canonical_steps_over_what_it_keeps() {
+        // Every character of the BMP, alone and between ideographs, is kept
+        // or dropped as `is_ignorable` says.
+        for c in (0..0x10000u32).filter_map(char::from_u32) {
+            let s = format!("中{c}文");
+            let want: String = s.chars().filter(|c| !is_ignorable(*c)).collect();
+            let mut got = String::new();
+            canonical_into(&s, &mut got);
+            assert_eq!(got, want, "{:?}", c);
+        }
+    }
+
+    #[test]
     fn whitespace_removed() {
         for s in [
             "本年新\n制作 数量\t\r\u{3000}\u{85}\u{a0}\u{1680}\u{2001}\u{205f}",
@@ -385,6 +457,7 @@ mod tests {
         ] {
             let want: String = s.chars().filter(|c| !c.is_whitespace()).collect();
             assert_eq!(without_whitespace(s), want, "{s:?}");
+            assert_eq!(count_non_whitespace(s), want.chars().count(), "{s:?}");
         }
     }
 

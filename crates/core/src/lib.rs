@@ -457,7 +457,8 @@ fn locate(report: &mut Report, original: &str, norm: &NormText) {
         s.end = span::floor_char_boundary(original, r.end).max(s.start);
         starts.push((s.start, starts.len()));
     });
-    starts.sort_unstable();
+    // (Equal starts get equal places: their order does not matter.)
+    starts.sort_unstable_by_key(|&(o, _)| o);
     let bytes = original.as_bytes();
     let has_cr = bytes.contains(&b'\r');
     // (line, column) of each span, by visiting order.

@@ -172,11 +172,16 @@ pub fn figures(s: &str, base: usize) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
+        // Only digits and numerals are looked at; most characters are
+        // passed over without being decoded.
         let x = b[i];
         let c = if x.is_ascii() {
+            if !x.is_ascii_digit() {
+                i += 1;
+                continue;
+            }
             x as char
         } else {
-            // Most characters are no numeral: passed over without decoding.
             // Numerals are 3-byte characters; the first two bytes give the
             // block of 64 code points, which must hold one.
             let len = crate::utf8::LEN[x as usize] as usize;
@@ -184,7 +189,16 @@ pub fn figures(s: &str, base: usize) -> Vec<Figure> {
                 i += len;
                 continue;
             }
-            char_at(s, i).expect("char boundary")
+            let code = ((x as u32 & 0x0F) << 12)
+                | ((b[i + 1] as u32 & 0x3F) << 6)
+                | (b[i + 2] as u32 & 0x3F);
+            match char::from_u32(code) {
+                Some(c) if is_cn_numeral_char(c) => c,
+                _ => {
+                    i += 3;
+                    continue;
+                }
+            }
         };
         if c.is_ascii_digit() || is_cn_numeral_char(c) {
             let prev = s[..i].chars().next_back();

@@ -231,7 +231,7 @@ pub fn read(text: &str, ranges: &[Range<usize>]) -> Prose {
             let line = line.start + r.start..line.end + r.start;
             let l = &text[line.clone()];
             // (Fewer than 6 characters: the 6th is missing.)
-            if l.contains('\t')
+            if crate::utf8::has_tab(l)
                 || l.trim_start().starts_with('|')
                 || l.trim().chars().nth(5).is_none()
             {

@@ -21,8 +21,9 @@ use crate::model::{Cell, Row, Table};
 use crate::span::Span;
 use crate::template::{RowDef, ValueKind};
 use crate::value::{parse_cell, CellText};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
+use std::rc::Rc;
 
 /// A label and the cells after it.
 #[derive(Debug)]
@@ -149,6 +150,25 @@ struct Rows<'d> {
     /// Each row's template label in canonical form (for the typo fallback),
     /// computed when first needed.
     wanted: OnceCell<Vec<String>>,
+}
+
+/// The prepared rows of `defs`, built once for each list: the lists are
+/// static, so their address identifies them.
+fn prepared(defs: &'static [RowDef]) -> Rc<Rows<'static>> {
+    /// (address and length of a list, its prepared rows).
+    type Cache = Vec<((usize, usize), Rc<Rows<'static>>)>;
+    thread_local! {
+        static PREPARED: RefCell<Cache> = const { RefCell::new(Vec::new()) };
+    }
+    let key = (defs.as_ptr() as usize, defs.len());
+    PREPARED.with_borrow_mut(|cache| {
+        if let Some((_, rows)) = cache.iter().find(|(k, _)| *k == key) {
+            return rows.clone();
+        }
+        let rows = Rc::new(Rows::new(defs));
+        cache.push((key, rows.clone()));
+        rows
+    })
 }
 
 impl<'d> Rows<'d> {
@@ -528,7 +548,7 @@ pub fn extract(
     lang: Lang,
 ) -> Extraction {
     let recs = records(fields);
-    let rows_def = Rows::new(defs);
+    let rows_def = prepared(defs);
     let mut found = Vec::new();
     let cands: Vec<Vec<(usize, u32)>> = recs
         .iter()

@@ -95,6 +95,11 @@ pub(crate) fn next_byte(b: &[u8], from: usize, x: u8) -> Option<usize> {
         .map(|k| i + k)
 }
 
+/// Whether `s` holds a tab.
+pub(crate) fn has_tab(s: &str) -> bool {
+    next_byte(s.as_bytes(), 0, b'\t').is_some()
+}
+
 /// The first ASCII digit of `b` at or after `from`, eight bytes at a time.
 pub(crate) fn next_digit(b: &[u8], from: usize) -> Option<usize> {
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;

@@ -151,7 +151,7 @@ fn sections(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .min()
             .unwrap_or(text.len());
         let body = &text[h1.range.end.min(end)..end];
-        let n = body.chars().filter(|c| !c.is_whitespace()).count();
+        let n = crate::labels::count_non_whitespace(body);
         if n > 1000 {
             out.push(
                 Diagnostic::new(
