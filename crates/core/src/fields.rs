@@ -82,13 +82,13 @@ pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field<'_>> {
     let mut in_cell = false;
     for r in lines {
         let line = &text[r.clone()];
-        if line.trim().is_empty() {
+        if is_blank(line) {
             row_pending = true;
             in_cell = false;
             continue;
         }
-        let trimmed = line.trim_start();
-        if trimmed.starts_with('|') {
+        if starts_with_pipe(line) {
+            let trimmed = line.trim_start();
             if is_markdown_separator(trimmed) {
                 continue;
             }
@@ -148,6 +148,25 @@ pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field<'_>> {
     out
 }
 
+/// Whether `l` is empty or whitespace (`l.trim().is_empty()`), looking at
+/// the first byte that is not an ASCII space.
+fn is_blank(l: &str) -> bool {
+    match l.bytes().find(|b| !matches!(b, b'\t'..=b'\r' | b' ')) {
+        None => true,
+        Some(b) if b < 0x80 => false,
+        Some(_) => l.trim().is_empty(),
+    }
+}
+
+/// Whether `l` starts with `|` after spaces (`l.trim_start().starts_with('|')`).
+fn starts_with_pipe(l: &str) -> bool {
+    match l.bytes().find(|b| !matches!(b, b'\t'..=b'\r' | b' ')) {
+        Some(b) if b < 0x80 => b == b'|',
+        Some(_) => l.trim_start().starts_with('|'),
+        None => false,
+    }
+}
+
 /// The pieces of `s` between tabs, as `s.split('\t')` gives them (a byte
 /// loop: cheaper than a searcher on short lines).
 fn split_tabs(s: &str) -> impl Iterator<Item = &str> {
@@ -171,10 +190,13 @@ fn detect_shape(text: &str, lines: &[Range<usize>]) -> Shape {
     let (mut word, mut tabs) = (0usize, 0usize);
     for r in lines {
         let l = &text[r.clone()];
-        if l.trim().is_empty() {
+        if is_blank(l) {
             continue;
         }
-        let inner_tabs = crate::utf8::has_tab(l.trim_start_matches('\t').trim_end());
+        // A tab after the leading ones and before the trailing spaces.
+        let inner = l.trim_start_matches('\t');
+        let inner_tabs = crate::utf8::next_byte(inner.as_bytes(), 0, b'\t')
+            .is_some_and(|p| p < inner.trim_end().len());
         if inner_tabs {
             tabs += 1;
         } else if l.starts_with('\t') {

@@ -181,7 +181,9 @@ pub fn is_cn_numeral(c: char) -> bool {
     )
 }
 
-fn is_ignorable(c: char) -> bool {
+/// Whether `c` is left out of the canonical form: whitespace and
+/// punctuation.
+pub(crate) fn is_ignorable(c: char) -> bool {
     // The common case: a CJK ideograph.
     if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         return false;
@@ -234,29 +236,37 @@ pub fn last_matches(hay: &str, pats: &[&str]) -> Vec<Option<usize>> {
 #[derive(Debug, Clone)]
 pub struct Matcher<'p> {
     pats: Vec<&'p str>,
-    /// (low 10 bits of the first character, pattern index), sorted; empty
+    /// The patterns grouped by the low 10 bits of their first character:
+    /// those with bits `b` are `order[start[b]..start[b + 1]]`. Empty
     /// patterns are left out (they never match).
-    firsts: Vec<(usize, usize)>,
-    /// Bit `k` is set when a pattern's first character has low bits `k`.
+    start: Vec<u32>,
+    order: Vec<u32>,
+    /// Bit `b` is set when a pattern's first character has low bits `b`.
     bloom: [u64; 16],
 }
 
 impl<'p> Matcher<'p> {
     pub fn new(pats: impl IntoIterator<Item = &'p str>) -> Self {
         let pats: Vec<&str> = pats.into_iter().collect();
-        let mut firsts: Vec<(usize, usize)> = pats
+        let mut firsts: Vec<(usize, u32)> = pats
             .iter()
             .enumerate()
-            .filter_map(|(k, p)| Some((p.chars().next()? as usize & 1023, k)))
+            .filter_map(|(k, p)| Some((p.chars().next()? as usize & 1023, k as u32)))
             .collect();
         firsts.sort_unstable();
         let mut bloom = [0u64; 16];
+        let mut start = vec![0u32; 1025];
         for &(b, _) in &firsts {
             bloom[b >> 6] |= 1 << (b & 63);
+            start[b + 1] += 1;
+        }
+        for b in 0..1024 {
+            start[b + 1] += start[b];
         }
         Matcher {
             pats,
-            firsts,
+            start,
+            order: firsts.iter().map(|f| f.1).collect(),
             bloom,
         }
     }
@@ -271,18 +281,29 @@ impl<'p> Matcher<'p> {
             let len = crate::utf8::LEN[b[i] as usize] as usize;
             let key = crate::utf8::low_bits(b, i, len);
             if self.bloom[key >> 6] & (1 << (key & 63)) != 0 {
-                let lo = self.firsts.partition_point(|f| f.0 < key);
-                for &(fk, k) in &self.firsts[lo..] {
-                    if fk != key {
-                        break;
-                    }
-                    if b[i..].starts_with(self.pats[k].as_bytes()) && f(i, k) {
+                let group = self.start[key] as usize..self.start[key + 1] as usize;
+                for &k in &self.order[group] {
+                    let p = self.pats[k as usize].as_bytes();
+                    let rest = &b[i..];
+                    if rest.len() >= p.len()
+                        && rest.iter().zip(p).all(|(x, y)| x == y)
+                        && f(i, k as usize)
+                    {
                         return;
                     }
                 }
             }
             i += len;
         }
+    }
+
+    /// Calls `f(i, k)` for every occurrence of pattern `k` at byte `i` of
+    /// `hay`, in order of `i`.
+    pub fn each_match(&self, hay: &str, mut f: impl FnMut(usize, usize)) {
+        self.scan(hay, |i, k| {
+            f(i, k);
+            false
+        });
     }
 
     /// Whether any of the patterns occurs in `hay`.

@@ -49,7 +49,10 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
     let mut found: Vec<Heading> = Vec::new();
     for r in lines(text) {
         let line = &text[r.clone()];
-        if line.len() > 240 {
+        // Every wording is at least two ideographs (6 bytes): a shorter line
+        // (a figure cell) can neither equal one, start with one nor be
+        // similar enough to one.
+        if line.len() > 240 || line.trim().len() < 6 {
             continue;
         }
         let Some((number_hint, title, title_off)) = split_heading(line) else {
@@ -243,6 +246,28 @@ fn canonical_titles() -> &'static [(u8, Vec<String>)] {
 
 /// Which section a title names, if any.
 fn match_title(title: &str, number_hint: Option<u8>) -> Option<u8> {
+    if number_hint.is_none() {
+        // Only a title equal to a wording (or to one after the subject
+        // 政府信息公开) can match: its first significant character must be
+        // one a wording starts with, or 政. Most lines fail this before
+        // being put in canonical form.
+        static FIRSTS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+        let firsts = FIRSTS.get_or_init(|| {
+            let mut f: Vec<char> = canonical_titles()
+                .iter()
+                .flat_map(|(_, alts)| alts.iter().filter_map(|a| a.chars().next()))
+                .chain(['政'])
+                .collect();
+            f.sort_unstable();
+            f.dedup();
+            f
+        });
+        let rest = crate::labels::strip_numbering(title.trim());
+        let first = rest.chars().find(|c| !crate::labels::is_ignorable(*c));
+        if !first.is_some_and(|c| firsts.contains(&c)) {
+            return None;
+        }
+    }
     let canon = canonical(title);
     let n = canon.chars().count();
     if !(2..=40).contains(&n) {

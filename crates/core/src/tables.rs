@@ -147,6 +147,10 @@ struct Rows<'d> {
     defs: &'d [RowDef],
     /// Every row's phrases, in row order.
     phrases: Matcher<'d>,
+    /// For each phrase: its row and its length.
+    phrase_rows: Vec<(usize, usize)>,
+    /// The rows with exact labels.
+    exact_rows: Vec<usize>,
     /// Each row's template label in canonical form (for the typo fallback),
     /// computed when first needed.
     wanted: OnceCell<Vec<String>>,
@@ -176,6 +180,12 @@ impl<'d> Rows<'d> {
         Rows {
             defs,
             phrases: Matcher::new(defs.iter().flat_map(|d| d.phrases.iter().copied())),
+            phrase_rows: (defs.iter().enumerate())
+                .flat_map(|(j, d)| d.phrases.iter().map(move |p| (j, p.len())))
+                .collect(),
+            exact_rows: (0..defs.len())
+                .filter(|&j| !defs[j].exact.is_empty())
+                .collect(),
             wanted: OnceCell::new(),
         }
     }
@@ -197,8 +207,8 @@ fn names_row(rec: &Record, def: &RowDef) -> bool {
 }
 
 /// How well record `rec` names each row: (row index, score) for the rows it
-/// may be. `found` is scratch space.
-fn candidates(rec: &Record, rows: &Rows, found: &mut Vec<Option<usize>>) -> Vec<(usize, u32)> {
+/// may be. `hits` is scratch space.
+fn candidates(rec: &Record, rows: &Rows, hits: &mut Vec<(usize, usize)>) -> Vec<(usize, u32)> {
     let defs = rows.defs;
     let label = rec.label.as_str();
     if label.is_empty() {
@@ -211,27 +221,27 @@ fn candidates(rec: &Record, rows: &Rows, found: &mut Vec<Option<usize>>) -> Vec<
     let mut out = Vec::new();
     // Phrases: the latest-ending match is the row's own label; earlier ones
     // belong to a group label before it.
-    let mut best_end = 0usize;
-    let mut phrase_hits: Vec<(usize, usize)> = Vec::new();
-    rows.phrases.last_matches_into(label, found);
-    let mut k = 0;
-    for (j, def) in defs.iter().enumerate() {
-        let mut end = None;
-        for p in def.phrases {
-            if let Some(pos) = found[k] {
-                let e = pos + p.len();
-                end = Some(end.map_or(e, |x: usize| x.max(e)));
-            }
-            k += 1;
-        }
-        if def.exact.iter().any(|e| *e == label || *e == last) {
-            end = Some(label.len() + 1);
-        }
-        if let Some(e) = end {
-            best_end = best_end.max(e);
-            phrase_hits.push((j, e));
+    // (row, end) for each phrase match and each exact label; an exact label
+    // ends after every phrase.
+    hits.clear();
+    rows.phrases.each_match(label, |i, k| {
+        hits.push((rows.phrase_rows[k].0, i + rows.phrase_rows[k].1))
+    });
+    for &j in &rows.exact_rows {
+        if defs[j].exact.iter().any(|e| *e == label || *e == last) {
+            hits.push((j, label.len() + 1));
         }
     }
+    // Each row named once, in row order, with the end of its latest match.
+    hits.sort_unstable();
+    let mut phrase_hits: Vec<(usize, usize)> = Vec::with_capacity(hits.len());
+    for &(j, e) in hits.iter() {
+        match phrase_hits.last_mut() {
+            Some(h) if h.0 == j => h.1 = e,
+            _ => phrase_hits.push((j, e)),
+        }
+    }
+    let best_end = phrase_hits.iter().map(|h| h.1).max().unwrap_or(0);
     for &(j, e) in &phrase_hits {
         if !usable(&defs[j]) {
             continue;
@@ -549,10 +559,10 @@ pub fn extract(
 ) -> Extraction {
     let recs = records(fields);
     let rows_def = prepared(defs);
-    let mut found = Vec::new();
+    let mut hits = Vec::new();
     let cands: Vec<Vec<(usize, u32)>> = recs
         .iter()
-        .map(|r| candidates(r, &rows_def, &mut found))
+        .map(|r| candidates(r, &rows_def, &mut hits))
         .collect();
     let (pairs, score) = align(&cands, defs.len());
     let mut diags = Vec::new();
