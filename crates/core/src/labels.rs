@@ -339,10 +339,13 @@ fn lcs_counted(a: &str, na: usize, b: &str, nb: usize) -> usize {
     if na == 0 || nb == 0 || na > 400 || nb > 400 {
         return 0;
     }
-    if na <= 64 {
+    // (Symmetric: the masks are built over the shorter string.)
+    if na <= 64 && na <= nb {
         lcs_bits(a, na, b)
     } else if nb <= 64 {
         lcs_bits(b, nb, a)
+    } else if na <= 64 {
+        lcs_bits(a, na, b)
     } else {
         lcs_table(a, b)
     }
@@ -421,7 +424,11 @@ pub fn similarity_from(label: &str, wanted: &str, min: f32) -> Option<f32> {
     if lw == 0 || ll == 0 || (lw.min(ll) as f32) / (lw.max(ll) as f32) < min {
         return None;
     }
-    Some(similarity(label, wanted))
+    // As `similarity` goes on, with the counts made.
+    if (lw.min(ll) as f32) < 0.55 * lw.max(ll) as f32 {
+        return Some(lw.min(ll) as f32 / lw.max(ll) as f32);
+    }
+    Some(lcs_counted(label, ll, wanted, lw) as f32 / (lw.max(ll) as f32))
 }
 
 #[cfg(test)]

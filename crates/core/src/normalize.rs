@@ -168,6 +168,12 @@ impl NormBuilder {
                 i += step as usize;
                 continue;
             }
+            if plain_punctuation(&bytes[i..]) {
+                // 。、“”，；… and the like stay: skip them whole too.
+                after_cr = false;
+                i += 3;
+                continue;
+            }
             let c = s[i..].chars().next().expect("char boundary");
             let len = c.len_utf8();
             let folded = fold_char(c, after_cr);
@@ -239,6 +245,21 @@ impl NormBuilder {
 /// U+2000–U+2FFF, U+3000–U+3FFF and U+F000–U+FFFF. (A `\n` changes only
 /// after a `\r`, which the caller checks.)
 const STEP: [u8; 256] = crate::utf8::stop_at(&[0x0B, 0x0C, b'\r', 0xC2, 0xE2, 0xE3, 0xEF]);
+
+/// Whether `b` starts with a 3-byte character under one of the lead bytes
+/// [`STEP`] stops at (E2, E3, EF) that [`fold_char`] keeps: U+2000–U+2FFF
+/// but the spaces and invisible characters, U+3000–U+3FFF but the
+/// ideographic space, and ，！；？.
+fn plain_punctuation(b: &[u8]) -> bool {
+    match *b {
+        [0xE2, 0x80, y, ..] => !matches!(y, 0x82..=0x8D | 0xA8 | 0xA9 | 0xAF),
+        [0xE2, 0x81, y, ..] => !matches!(y, 0x9F | 0xA0),
+        [0xE2, _, _, ..] => true,
+        [0xE3, y, z, ..] => !(y == 0x80 && z == 0x80),
+        [0xEF, 0xBC, z, ..] => matches!(z, 0x8C | 0x81 | 0x9B | 0x9F),
+        _ => false,
+    }
+}
 
 enum Fold {
     Keep,
@@ -317,6 +338,18 @@ mod tests {
         assert_eq!(n.map.range(2..3), 20..20);
         assert_eq!(n.map.range(0..4), 10..31);
         assert_eq!(n.map.range(3..4), 30..31);
+    }
+
+    #[test]
+    fn plain_punctuation_is_kept() {
+        for c in ('\u{2000}'..='\u{3FFF}').chain('\u{FF00}'..='\u{FF3F}') {
+            let mut b = [0u8; 4];
+            let e = c.encode_utf8(&mut b).as_bytes();
+            if plain_punctuation(e) {
+                assert!(matches!(fold_char(c, false), Fold::Keep), "{c:?}");
+            }
+        }
+        assert!(plain_punctuation("，".as_bytes()) && plain_punctuation("。".as_bytes()));
     }
 
     #[test]

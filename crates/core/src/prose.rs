@@ -349,6 +349,7 @@ fn read_sentence(text: &str, s: Range<usize>, claims: bool, p: &mut Prose) {
 }
 
 fn phrase_before(before: &str) -> Option<FactKind> {
+    use crate::utf8::contains;
     // Every phrase match, nearest the figure first, then the longest.
     let mut found = Vec::new();
     matchers().0.last_matches_into(before, &mut found);
@@ -364,13 +365,13 @@ fn phrase_before(before: &str) -> Option<FactKind> {
             // 收到/受理/办理 …申请 N 件: only applications, not 热线 calls,
             // reviews or "结转下年度办理".
             FactKind::New | FactKind::Handled => {
-                between.contains("申请")
-                    && !between.contains("复议")
-                    && !between.contains("诉讼")
-                    && !between.contains("热线")
+                contains(between, "申请")
+                    && !contains(between, "复议")
+                    && !contains(between, "诉讼")
+                    && !contains(between, "热线")
             }
             // "自然人申请件51宗", not a phrase far from its figure.
-            _ => between.chars().count() <= 16,
+            _ => between.chars().nth(16).is_none(),
         };
         if ok {
             return Some(kind);
@@ -389,6 +390,7 @@ fn phrase_after(after: &str) -> Option<FactKind> {
 /// 规章 / 规范性文件 facts by the verb of their clause; `None` when the
 /// clause does not say which column it means.
 fn refine(kind: FactKind, clause: &str, before: &str) -> Option<FactKind> {
+    use crate::utf8::contains;
     let (issued, repealed, in_force) = match kind {
         FactKind::RulesIssued => (
             FactKind::RulesIssued,
@@ -403,20 +405,21 @@ fn refine(kind: FactKind, clause: &str, before: &str) -> Option<FactKind> {
         _ => return Some(kind),
     };
     // "规章性文件", "规章制度" are not 规章.
-    if kind == FactKind::RulesIssued && (before.contains("规章性") || before.contains("规章制度"))
+    if kind == FactKind::RulesIssued && (contains(before, "规章性") || contains(before, "规章制度"))
     {
         return None;
     }
-    if clause.contains("现行有效") {
+    if contains(clause, "现行有效") {
         Some(in_force)
-    } else if clause.contains("废止") || clause.contains("清理") || clause.contains("失效") {
+    } else if contains(clause, "废止") || contains(clause, "清理") || contains(clause, "失效")
+    {
         Some(repealed)
-    } else if clause.contains("制发")
-        || clause.contains("印发")
-        || clause.contains("出台")
-        || clause.contains("制定")
-        || clause.contains("发布")
-        || clause.contains("其中")
+    } else if contains(clause, "制发")
+        || contains(clause, "印发")
+        || contains(clause, "出台")
+        || contains(clause, "制定")
+        || contains(clause, "发布")
+        || contains(clause, "其中")
     {
         Some(issued)
     } else {
