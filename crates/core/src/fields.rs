@@ -413,8 +413,14 @@ fn extend_last(out: &mut [Field], text: &str, line: Range<usize>) {
 /// spaces. Returns `None` when there is nothing to split. `kind`: how `s`
 /// as a whole classifies (a figure or blank mark is never split).
 fn split_figures(s: &str, kind: FieldKind) -> Option<Vec<Range<usize>>> {
-    if kind != FieldKind::Text || !s.contains(' ') {
+    if kind != FieldKind::Text {
         return None;
+    }
+    // Nothing to split unless the last piece (`s` is trimmed: what follows
+    // the last space) is a figure.
+    match s.rsplit_once(' ') {
+        Some((_, last)) if crate::value::parse_cell(last).is_figure() => {}
+        _ => return None,
     }
     let mut pieces = Vec::new();
     let mut start = None;

@@ -928,13 +928,19 @@ pub fn extract_reviews(fields: &[Field], region_start: usize, lang: Lang) -> Ext
     // The data: after the table's header (which names 行政复议 or its
     // columns), the first row with figures and no text after them, joined
     // with following rows of figures (a row broken by a page end).
+    // The labels' canonical forms, made once (`None` for other cells).
+    let canon: Vec<Option<String>> = fields
+        .iter()
+        .map(|f| (f.kind == FieldKind::Text).then(|| canonical(&f.text)))
+        .collect();
+    let names = |i: usize, name: &str| {
+        canon[i]
+            .as_deref()
+            .is_some_and(|c| crate::utf8::contains(c, name))
+    };
     let header_row = rows.iter().position(|row| {
-        fields[row.clone()].iter().any(|f| {
-            f.kind == FieldKind::Text && {
-                let c = canonical(&f.text);
-                c.contains("行政复议") || c.contains("结果维持") || c.contains("尚未审结")
-            }
-        })
+        row.clone()
+            .any(|i| names(i, "行政复议") || names(i, "结果维持") || names(i, "尚未审结"))
     });
     let Some(header_row) = header_row else {
         return Extraction {
@@ -988,10 +994,9 @@ pub fn extract_reviews(fields: &[Field], region_start: usize, lang: Lang) -> Ext
         run_together: None,
     };
     let header = |name: &str| -> Option<Range<usize>> {
-        fields
-            .iter()
-            .find(|f| f.kind == FieldKind::Text && canonical(&f.text).contains(name))
-            .map(|f| f.range.clone())
+        (0..fields.len())
+            .find(|&i| names(i, name))
+            .map(|i| fields[i].range.clone())
     };
     let group_spans: Vec<Span> = [header("行政复议"), header("直接起诉"), header("复议后起诉")]
         .into_iter()
