@@ -427,63 +427,89 @@ fn refine(kind: FactKind, clause: &str, before: &str) -> Option<FactKind> {
     }
 }
 
+/// The words claims are read from, found in one pass over a sentence: the
+/// characters every claim needs, the subjects, then the wordings of each
+/// claim in order of preference.
+const CLAIM_WORDS: &[&str] = &[
+    // 0..6: every claim needs one of these characters.
+    "未",
+    "无",
+    "没",
+    "维",
+    "费",
+    "收",
+    // 6..12: subjects.
+    "复议",
+    "诉讼",
+    "申请",
+    "收费",
+    "处理费",
+    "信息处理",
+    // 12..17: no application.
+    "未收到",
+    "没有收到",
+    "未接到",
+    "无依申请",
+    "未发生依申请",
+    // 17..24: all upheld.
+    "均获维持",
+    "均为结果维持",
+    "均被维持",
+    "全部维持",
+    "均予以维持",
+    "为结果维持",
+    "均维持",
+    // 24..34: no fee.
+    "未发出收费通知",
+    "无发出收费通知",
+    "没有发出收费通知",
+    "无收费",
+    "未收费",
+    "无收取",
+    "未收取",
+    "没有收取",
+    "不收取",
+    "未产生",
+];
+
 fn read_claims(text: &str, s: &Range<usize>, p: &mut Prose) {
-    use crate::utf8::{contains, find};
+    static M: OnceLock<Matcher<'static>> = OnceLock::new();
     let sent = &text[s.clone()];
-    let has = |w: &str| contains(sent, w);
-    let at = |w: &str| find(sent, w).map(|i| s.start + i..s.start + i + w.len());
-    // Every claim needs one of 未无没维费收. Each wording below holds one,
-    // so the test is needed only for a sentence that speaks of 信息处理 and
-    // of no 处理费 or 收费.
-    let needs = || ["未", "无", "没", "维", "费", "收"].iter().any(|c| has(c));
-    let about_reviews = has("复议") || has("诉讼");
-    if has("申请") && !about_reviews && !has("收费") {
-        for w in ["未收到", "没有收到", "未接到", "无依申请", "未发生依申请"] {
-            if let Some(r) = at(w) {
-                p.claims.push(Claim::NoApplications(r));
-                break;
-            }
+    // The first occurrence of each word.
+    let mut first = [None; CLAIM_WORDS.len()];
+    M.get_or_init(|| Matcher::new(CLAIM_WORDS.iter().copied()))
+        .each_match(sent, |i, k| {
+            first[k].get_or_insert(i);
+        });
+    let has = |k: usize| first[k].is_some();
+    // The first of the wordings `ks` present, as a range of the text.
+    let at = |ks: Range<usize>| {
+        ks.into_iter()
+            .find_map(|k| first[k].map(|i| s.start + i..s.start + i + CLAIM_WORDS[k].len()))
+    };
+    if !(0..6).any(has) {
+        return;
+    }
+    let (review, litigation) = (has(6), has(7));
+    let about_reviews = review || litigation;
+    if has(8) && !about_reviews && !has(9) {
+        if let Some(r) = at(12..17) {
+            p.claims.push(Claim::NoApplications(r));
         }
     }
     if about_reviews {
-        for w in [
-            "均获维持",
-            "均为结果维持",
-            "均被维持",
-            "全部维持",
-            "均予以维持",
-            "为结果维持",
-            "均维持",
-        ] {
-            if let Some(r) = at(w) {
-                p.claims.push(Claim::AllUpheld {
-                    range: r,
-                    review: has("复议"),
-                    litigation: has("诉讼"),
-                });
-                break;
-            }
+        if let Some(r) = at(17..24) {
+            p.claims.push(Claim::AllUpheld {
+                range: r,
+                review,
+                litigation,
+            });
         }
     }
-    let about_fees = has("处理费") || has("收费") || (has("信息处理") && needs());
-    if about_fees {
+    if has(10) || has(9) || has(11) {
         p.claims.push(Claim::FeeStatement(s.clone()));
-        for w in [
-            "未发出收费通知",
-            "无发出收费通知",
-            "没有发出收费通知",
-            "无收费",
-            "未收费",
-            "无收取",
-            "未收取",
-            "没有收取",
-            "不收取",
-            "未产生",
-        ] {
-            if let Some(r) = at(w) {
-                p.claims.push(Claim::NoFees(r));
-                break;
-            }
+        if let Some(r) = at(24..34) {
+            p.claims.push(Claim::NoFees(r));
         }
     }
 }

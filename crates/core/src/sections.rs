@@ -49,10 +49,7 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
     let mut found: Vec<Heading> = Vec::new();
     for r in lines(text) {
         let line = &text[r.clone()];
-        // Every wording is at least two ideographs (6 bytes): a shorter line
-        // (a figure cell) can neither equal one, start with one nor be
-        // similar enough to one.
-        if line.len() > 240 || line.trim().len() < 6 {
+        if line.len() > 240 {
             continue;
         }
         let Some((number_hint, title, title_off)) = split_heading(line) else {
@@ -190,6 +187,12 @@ fn title_prefix(s: &str, alts: &[&str]) -> Option<usize> {
 /// gives (None, line). Returns None for lines that cannot be headings.
 fn split_heading(line: &str) -> Option<(Option<u8>, &str, usize)> {
     let t = line.trim();
+    // Every wording is at least two ideographs (6 bytes): a shorter line (a
+    // figure cell) can neither equal one, start with one nor be similar
+    // enough to one (see `match_title`).
+    if t.len() < 6 {
+        return None;
+    }
     let t = t.trim_start_matches(['#', '*', ' ', '>']);
     if t.is_empty() {
         return None;
