@@ -556,7 +556,10 @@ fn read_dates(text: &str, s: &Range<usize>, p: &mut Prose) {
             i += 4;
             continue;
         }
-        i += 1;
+        // No year starts inside this run of digits: past it.
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
     }
 }
 
