@@ -35,6 +35,11 @@ impl Decimal {
     /// Parses `[+-]digits[.digits]` (digits may be grouped with `,`).
     /// Returns `None` for anything else.
     pub fn parse(s: &str) -> Option<Decimal> {
+        // The common case: a whole number.
+        if !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()) {
+            let v = s.bytes().fold(0i64, |v, b| v * 10 + (b - b'0') as i64);
+            return Some(Decimal::from_int(v));
+        }
         let s = s.trim();
         let (neg, body) = match s.as_bytes().first()? {
             b'-' => (true, &s[1..]),
@@ -51,9 +56,11 @@ impl Decimal {
         if !valid_grouping(int_part) {
             return None;
         }
+        // `m` never exceeds MAX_ABS before a step, so `m * 10 + 9` cannot
+        // overflow and needs no checked arithmetic.
         let mut m: i128 = 0;
         for b in int_part.bytes().filter(|&b| b != b',') {
-            m = m.checked_mul(10)?.checked_add((b - b'0') as i128)?;
+            m = m * 10 + (b - b'0') as i128;
             if m > MAX_ABS {
                 return None;
             }
@@ -64,11 +71,12 @@ impl Decimal {
                 return None;
             }
             for b in f.bytes() {
-                m = m.checked_mul(10)?.checked_add((b - b'0') as i128)?;
+                m = m * 10 + (b - b'0') as i128;
                 scale += 1;
-            }
-            if m > MAX_ABS {
-                return None;
+                // It only grows: past MAX_ABS now, past it at the end.
+                if m > MAX_ABS {
+                    return None;
+                }
             }
         }
         Some(Decimal {
@@ -82,7 +90,7 @@ impl Decimal {
     }
 
     pub fn is_integer(&self) -> bool {
-        self.mantissa % 10i128.pow(self.scale as u32) == 0
+        self.scale == 0 || self.mantissa % 10i128.pow(self.scale as u32) == 0
     }
 
     pub fn is_negative(&self) -> bool {
@@ -98,6 +106,9 @@ impl Decimal {
     }
 
     fn rescale(&self, scale: u8) -> i128 {
+        if scale == self.scale {
+            return self.mantissa;
+        }
         self.mantissa * 10i128.pow((scale - self.scale) as u32)
     }
 
@@ -151,8 +162,13 @@ impl Decimal {
 
     /// Sum of the values (saturating far beyond any real figure).
     pub fn sum<'a>(items: impl IntoIterator<Item = &'a Decimal>) -> Decimal {
+        Decimal::sum_values(items.into_iter().copied())
+    }
+
+    /// [`Decimal::sum`] of values.
+    pub fn sum_values(items: impl IntoIterator<Item = Decimal>) -> Decimal {
         items.into_iter().fold(Decimal::ZERO, |acc, d| {
-            acc.checked_add(*d).unwrap_or(Decimal {
+            acc.checked_add(d).unwrap_or(Decimal {
                 mantissa: MAX_ABS,
                 scale: 0,
             })

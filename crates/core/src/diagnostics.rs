@@ -116,7 +116,7 @@ impl Diagnostic {
         std::iter::once(&self.span).chain(self.related.iter().map(|r| &r.span))
     }
 
-    pub(crate) fn for_each_span_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+    pub(crate) fn for_each_span_mut<F: FnMut(&mut Span) + ?Sized>(&mut self, f: &mut F) {
         f(&mut self.span);
         for r in &mut self.related {
             f(&mut r.span);

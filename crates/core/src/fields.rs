@@ -15,13 +15,15 @@
 //! ("行政规范性文件8855698") are kept as they are — splitting them would be a
 //! guess — and reported by the table stage.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-/// One table cell.
+/// One table cell, borrowing its text from the normalised text when it can.
 #[derive(Debug, Clone)]
-pub struct Field {
-    /// The cell's text with line breaks inside it removed, trimmed.
-    pub text: String,
+pub struct Field<'a> {
+    /// The cell's text with line breaks inside it removed, trimmed (a slice
+    /// of the normalised text unless continuation lines were joined).
+    pub text: Cow<'a, str>,
     /// Normalised range of the trimmed text; zero-width at the cell's place
     /// when the cell is empty.
     pub range: Range<usize>,
@@ -32,6 +34,17 @@ pub struct Field {
     /// the cell boundaries): "0000000". The table stage splits it only when
     /// exactly one reading is possible.
     pub packed: bool,
+}
+
+impl<'a> Field<'a> {
+    /// Part `r` (a byte range of [`Field::text`]) of the cell's text,
+    /// borrowed when the text is.
+    pub fn sub(&self, r: Range<usize>) -> Cow<'a, str> {
+        match &self.text {
+            Cow::Borrowed(s) => Cow::Borrowed(&s[r]),
+            Cow::Owned(s) => Cow::Owned(s[r].to_string()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,24 +66,29 @@ enum Shape {
 /// Splits `region` of `text` into fields. `crawl`: the document is a crawl
 /// that lost its cell separators ([`is_crawl`]), so figures glued to labels
 /// are cut out as packed figures.
-pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field> {
+pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field<'_>> {
     let lines: Vec<Range<usize>> = crate::sections::lines(&text[region.clone()])
         .map(|r| r.start + region.start..r.end + region.start)
         .collect();
     let shape = detect_shape(text, &lines);
-    let mut out: Vec<Field> = Vec::new();
+    // About one field per tab or line.
+    let tabs = text.as_bytes()[region]
+        .iter()
+        .filter(|&&b| b == b'\t')
+        .count();
+    let mut out: Vec<Field> = Vec::with_capacity(tabs + lines.len());
     let mut row_pending = true;
     // In Word shape: whether the previous line was a cell line of this row.
     let mut in_cell = false;
     for r in lines {
         let line = &text[r.clone()];
-        if line.trim().is_empty() {
+        if is_blank(line) {
             row_pending = true;
             in_cell = false;
             continue;
         }
-        let trimmed = line.trim_start();
-        if trimmed.starts_with('|') {
+        if starts_with_pipe(line) {
+            let trimmed = line.trim_start();
             if is_markdown_separator(trimmed) {
                 continue;
             }
@@ -93,7 +111,7 @@ pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field> {
             Shape::Word => {
                 if let Some(rest) = line.strip_prefix('\t') {
                     let mut off = r.start + 1;
-                    for (k, cell) in rest.split('\t').enumerate() {
+                    for (k, cell) in split_tabs(rest).enumerate() {
                         push_cell(
                             &mut out,
                             text,
@@ -110,7 +128,7 @@ pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field> {
                     extend_last(&mut out, text, r.clone());
                 } else {
                     let mut off = r.start;
-                    for (k, cell) in line.split('\t').enumerate() {
+                    for (k, cell) in split_tabs(line).enumerate() {
                         push_cell(&mut out, text, off..off + cell.len(), k == 0, crawl);
                         off += cell.len() + 1;
                     }
@@ -119,7 +137,7 @@ pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field> {
             }
             Shape::Tabs => {
                 let mut off = r.start;
-                for (k, cell) in line.split('\t').enumerate() {
+                for (k, cell) in split_tabs(line).enumerate() {
                     push_cell(&mut out, text, off..off + cell.len(), k == 0, crawl);
                     off += cell.len() + 1;
                 }
@@ -130,14 +148,55 @@ pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field> {
     out
 }
 
+/// Whether `l` is empty or whitespace (`l.trim().is_empty()`), looking at
+/// the first byte that is not an ASCII space.
+fn is_blank(l: &str) -> bool {
+    match l.bytes().find(|b| !matches!(b, b'\t'..=b'\r' | b' ')) {
+        None => true,
+        Some(b) if b < 0x80 => false,
+        Some(_) => l.trim().is_empty(),
+    }
+}
+
+/// Whether `l` starts with `|` after spaces (`l.trim_start().starts_with('|')`).
+fn starts_with_pipe(l: &str) -> bool {
+    match l.bytes().find(|b| !matches!(b, b'\t'..=b'\r' | b' ')) {
+        Some(b) if b < 0x80 => b == b'|',
+        Some(_) => l.trim_start().starts_with('|'),
+        None => false,
+    }
+}
+
+/// The pieces of `s` between tabs, as `s.split('\t')` gives them (a byte
+/// loop: cheaper than a searcher on short lines).
+fn split_tabs(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b'\t') {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 fn detect_shape(text: &str, lines: &[Range<usize>]) -> Shape {
     let (mut word, mut tabs) = (0usize, 0usize);
     for r in lines {
         let l = &text[r.clone()];
-        if l.trim().is_empty() {
+        if is_blank(l) {
             continue;
         }
-        let inner_tabs = l.trim_start_matches('\t').trim_end().contains('\t');
+        // A tab after the leading ones and before the trailing spaces.
+        let inner = l.trim_start_matches('\t');
+        let inner_tabs = crate::utf8::next_byte(inner.as_bytes(), 0, b'\t')
+            .is_some_and(|p| p < inner.trim_end().len());
         if inner_tabs {
             tabs += 1;
         } else if l.starts_with('\t') {
@@ -155,13 +214,13 @@ fn detect_shape(text: &str, lines: &[Range<usize>]) -> Shape {
 /// with figures glued to labels ("规章000行政规范性文件77132470").
 pub fn is_crawl(text: &str) -> bool {
     // A crawl has no cell separators at all.
-    if text.contains('\t') {
+    if crate::utf8::has_tab(text) {
         return false;
     }
     let mut glued = 0;
     for r in crate::sections::lines(text) {
         let l = &text[r.clone()];
-        if l.contains('\t') || l.trim_start().starts_with('|') {
+        if crate::utf8::has_tab(l) || l.trim_start().starts_with('|') {
             return false;
         }
         if l.len() >= 120 {
@@ -261,15 +320,31 @@ fn is_markdown_separator(l: &str) -> bool {
 /// Trimmed sub-range of `r`.
 fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
+    // The usual case: neither end can be whitespace (which is ASCII or
+    // has one of the lead bytes C2, E1, E2, E3).
+    let may_be_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+    let b = s.as_bytes();
+    if let (Some(&first), Some(last)) = (b.first(), b.iter().rposition(|&x| x & 0xC0 != 0x80)) {
+        if !may_be_space(first) && !may_be_space(b[last]) {
+            return r;
+        }
+    }
     let lead = s.len() - s.trim_start().len();
     let t = s.trim();
     r.start + lead..r.start + lead + t.len()
 }
 
-fn push_cell(out: &mut Vec<Field>, text: &str, r: Range<usize>, row_start: bool, crawl: bool) {
+fn push_cell<'a>(
+    out: &mut Vec<Field<'a>>,
+    text: &'a str,
+    r: Range<usize>,
+    row_start: bool,
+    crawl: bool,
+) {
     let t = trim_range(text, r.clone());
     let content = &text[t.clone()];
-    if crawl && classify(content) == FieldKind::Text {
+    let kind = classify(content);
+    if crawl && kind == FieldKind::Text {
         if let Some(pieces) = split_crawl(content) {
             let mut first = row_start;
             for (p, packed) in pieces {
@@ -287,7 +362,7 @@ fn push_cell(out: &mut Vec<Field>, text: &str, r: Range<usize>, row_start: bool,
     }
     // A label followed by space-separated figures, or several figures in one
     // cell: split them into cells.
-    if let Some(parts) = split_figures(content) {
+    if let Some(parts) = split_figures(content, kind) {
         let mut first = row_start;
         for p in parts {
             let pr = t.start + p.start..t.start + p.end;
@@ -297,14 +372,20 @@ fn push_cell(out: &mut Vec<Field>, text: &str, r: Range<usize>, row_start: bool,
         return;
     }
     let range = if t.is_empty() { r.start..r.start } else { t };
-    out.push(make_field(text, range, row_start));
+    out.push(Field {
+        kind,
+        text: Cow::Borrowed(content),
+        range,
+        row_start,
+        packed: false,
+    });
 }
 
-fn make_field(text: &str, range: Range<usize>, row_start: bool) -> Field {
+fn make_field(text: &str, range: Range<usize>, row_start: bool) -> Field<'_> {
     let s = &text[range.clone()];
     Field {
         kind: classify(s),
-        text: s.to_string(),
+        text: Cow::Borrowed(s),
         range,
         row_start,
         packed: false,
@@ -323,16 +404,23 @@ fn extend_last(out: &mut [Field], text: &str, line: Range<usize>) {
     } else {
         last.range = last.range.start..t.end;
     }
-    last.text.push_str(piece);
+    last.text.to_mut().push_str(piece);
     last.kind = classify(&last.text);
 }
 
 /// Splits "label 51 3 0" into ["label", "51", "3", "0"] and "0 0 0" into
 /// three cells, when every piece after the first is a figure separated by
-/// spaces. Returns `None` when there is nothing to split.
-fn split_figures(s: &str) -> Option<Vec<Range<usize>>> {
-    if !s.contains(' ') {
+/// spaces. Returns `None` when there is nothing to split. `kind`: how `s`
+/// as a whole classifies (a figure or blank mark is never split).
+fn split_figures(s: &str, kind: FieldKind) -> Option<Vec<Range<usize>>> {
+    if kind != FieldKind::Text {
         return None;
+    }
+    // Nothing to split unless the last piece (`s` is trimmed: what follows
+    // the last space) is a figure.
+    match s.rsplit_once(' ') {
+        Some((_, last)) if crate::value::parse_cell(last).is_figure() => {}
+        _ => return None,
     }
     let mut pieces = Vec::new();
     let mut start = None;
@@ -360,8 +448,8 @@ fn split_figures(s: &str) -> Option<Vec<Range<usize>>> {
     }
     // The label part must be text, and not just a numbering ("1. 属于…" has
     // its figures elsewhere; "第 3 项" is not a row).
-    let label = s[pieces[0].start..pieces[label_end - 1].end].to_string();
-    if classify(&label) != FieldKind::Text || n_fig < 2 && label.chars().count() < 2 {
+    let label = &s[pieces[0].start..pieces[label_end - 1].end];
+    if classify(label) != FieldKind::Text || n_fig < 2 && label.chars().count() < 2 {
         return None;
     }
     let label_range = pieces[0].start..pieces[label_end - 1].end;
@@ -373,10 +461,9 @@ fn split_figures(s: &str) -> Option<Vec<Range<usize>>> {
 }
 
 pub fn classify(s: &str) -> FieldKind {
-    if s.trim().is_empty() {
-        return FieldKind::Empty;
-    }
+    // `parse_cell` says Empty exactly when `s` is blank.
     match crate::value::parse_cell(s) {
+        crate::value::CellText::Empty => FieldKind::Empty,
         crate::value::CellText::Text => FieldKind::Text,
         _ => FieldKind::Value,
     }
@@ -387,7 +474,9 @@ mod tests {
     use super::*;
 
     fn texts(f: &[Field]) -> Vec<(String, bool)> {
-        f.iter().map(|f| (f.text.clone(), f.row_start)).collect()
+        f.iter()
+            .map(|f| (f.text.to_string(), f.row_start))
+            .collect()
     }
 
     #[test]

@@ -6,13 +6,120 @@
 
 /// Canonical form of one piece of a label (one table cell or one line).
 pub fn canonical(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    canonical_into(s, &mut out);
+    out
+}
+
+/// Appends the canonical form of `s` to `out`.
+pub fn canonical_into(s: &str, out: &mut String) {
+    // Characters are stepped over by their lead byte; only ASCII spaces and
+    // punctuation and the lead bytes of the other ignorable characters (C2,
+    // E1, E2, E3, EF) stop the scan. Runs between ignorable characters are
+    // copied whole.
+    const STEP: [u8; 256] = {
+        let mut t = crate::utf8::stop_at(&[0xC2, 0xE1, 0xE2, 0xE3, 0xEF]);
+        let mut b = 0;
+        while b < 0x80 {
+            if (b as u8).is_ascii_whitespace() || (b as u8).is_ascii_punctuation() || b == 0x0B {
+                t[b] = 0;
+            }
+            b += 1;
+        }
+        t
+    };
     let rest = strip_numbering(s.trim());
-    rest.chars().filter(|c| !is_ignorable(*c)).collect()
+    let b = rest.as_bytes();
+    out.reserve(rest.len());
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let step = STEP[b[i] as usize] as usize;
+        if step > 0 {
+            i += step;
+            continue;
+        }
+        let c = rest[i..].chars().next().expect("char boundary");
+        if is_ignorable(c) {
+            out.push_str(&rest[run..i]);
+            run = i + c.len_utf8();
+        }
+        i += c.len_utf8();
+    }
+    out.push_str(&rest[run..]);
+}
+
+/// `s` without its whitespace (labels may be broken over lines: "本年新\n制作数量").
+///
+/// Copies runs of bytes: only ASCII whitespace or a character whose lead
+/// byte a Unicode space shares (U+0085, U+00A0, U+1680, U+2000–U+205F,
+/// U+3000) stops a run.
+pub fn without_whitespace(s: &str) -> String {
+    const STEP: [u8; 256] = crate::utf8::stop_at(&[
+        b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3,
+    ]);
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let step = STEP[b[i] as usize] as usize;
+        if step > 0 {
+            i += step;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("char boundary");
+        if !c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        i += c.len_utf8();
+        run = i;
+    }
+    out.push_str(&s[run..]);
+    out
+}
+
+/// The number of characters of `s` that are not whitespace, stepping over
+/// characters as [`without_whitespace`] does.
+pub fn count_non_whitespace(s: &str) -> usize {
+    const STEP: [u8; 256] = crate::utf8::stop_at(&[
+        b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3,
+    ]);
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let step = STEP[b[i] as usize] as usize;
+        if step > 0 {
+            n += 1;
+            i += step;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("char boundary");
+        if !c.is_whitespace() {
+            n += 1;
+        }
+        i += c.len_utf8();
+    }
+    n
 }
 
 /// Removes a leading numbering such as `一、`, `（一）`, `(一)`, `1.`, `1、`,
 /// `1．`, `第一`, `1)`, possibly repeated ("三、(一)").
 pub fn strip_numbering(s: &str) -> &str {
+    // The usual case: a label that starts with neither a space nor anything
+    // a numbering starts with.
+    let plain = |c: char| {
+        !(c.is_whitespace()
+            || matches!(c, '(' | '（' | '[' | '【')
+            || c.is_ascii_digit()
+            || is_cn_numeral(c))
+    };
+    if s.chars().next().is_none_or(plain) {
+        return s;
+    }
     let mut s = s.trim_start();
     loop {
         let before = s;
@@ -74,7 +181,13 @@ pub fn is_cn_numeral(c: char) -> bool {
     )
 }
 
-fn is_ignorable(c: char) -> bool {
+/// Whether `c` is left out of the canonical form: whitespace and
+/// punctuation.
+pub(crate) fn is_ignorable(c: char) -> bool {
+    // The common case: a CJK ideograph.
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return false;
+    }
     c.is_whitespace()
         || c.is_ascii_punctuation()
         || matches!(
@@ -105,29 +218,171 @@ fn is_ignorable(c: char) -> bool {
         )
 }
 
-/// The start of the last occurrence of each pattern in `hay`, in one pass
-/// over `hay` (much cheaper than one `rfind` per pattern for short CJK
-/// phrases).
+/// The start of the last occurrence of each pattern in `hay` (see
+/// [`Matcher`], which prepares the patterns once for many haystacks).
 pub fn last_matches(hay: &str, pats: &[&str]) -> Vec<Option<usize>> {
-    let firsts: Vec<Option<char>> = pats.iter().map(|p| p.chars().next()).collect();
-    let mut last = vec![None; pats.len()];
-    for (i, c) in hay.char_indices() {
-        for (k, f) in firsts.iter().enumerate() {
-            if *f == Some(c) && hay.as_bytes()[i..].starts_with(pats[k].as_bytes()) {
-                last[k] = Some(i);
-            }
-        }
-    }
+    let mut last = Vec::new();
+    Matcher::new(pats.iter().copied()).last_matches_into(hay, &mut last);
     last
 }
 
-/// Length of the longest common subsequence of two strings, in chars.
+/// A set of patterns indexed by their first character, for finding where
+/// each last occurs in one pass over a haystack (much cheaper than one
+/// `rfind` per pattern for short CJK phrases).
+///
+/// The pass steps from character to character by lead byte and tests the
+/// low 10 bits of each code point against a bitmap of the patterns' first
+/// characters: most characters are passed over without being decoded.
+#[derive(Debug, Clone)]
+pub struct Matcher<'p> {
+    pats: Vec<&'p str>,
+    /// The patterns grouped by the low 10 bits of their first character:
+    /// those with bits `b` are `order[start[b]..start[b + 1]]`. Empty
+    /// patterns are left out (they never match).
+    start: Vec<u32>,
+    order: Vec<u32>,
+    /// Bit `b` is set when a pattern's first character has low bits `b`.
+    bloom: [u64; 16],
+}
+
+impl<'p> Matcher<'p> {
+    pub fn new(pats: impl IntoIterator<Item = &'p str>) -> Self {
+        let pats: Vec<&str> = pats.into_iter().collect();
+        let mut firsts: Vec<(usize, u32)> = pats
+            .iter()
+            .enumerate()
+            .filter_map(|(k, p)| Some((p.chars().next()? as usize & 1023, k as u32)))
+            .collect();
+        firsts.sort_unstable();
+        let mut bloom = [0u64; 16];
+        let mut start = vec![0u32; 1025];
+        for &(b, _) in &firsts {
+            bloom[b >> 6] |= 1 << (b & 63);
+            start[b + 1] += 1;
+        }
+        for b in 0..1024 {
+            start[b + 1] += start[b];
+        }
+        Matcher {
+            pats,
+            start,
+            order: firsts.iter().map(|f| f.1).collect(),
+            bloom,
+        }
+    }
+
+    /// Calls `f(i, k)` for every occurrence of pattern `k` at byte `i` of
+    /// `hay`, in order of `i`, until `f` returns `true`.
+    #[inline]
+    fn scan(&self, hay: &str, mut f: impl FnMut(usize, usize) -> bool) {
+        let b = hay.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let len = crate::utf8::LEN[b[i] as usize] as usize;
+            let key = crate::utf8::low_bits(b, i, len);
+            if self.bloom[key >> 6] & (1 << (key & 63)) != 0 {
+                let group = self.start[key] as usize..self.start[key + 1] as usize;
+                for &k in &self.order[group] {
+                    let p = self.pats[k as usize].as_bytes();
+                    let rest = &b[i..];
+                    if rest.len() >= p.len()
+                        && rest.iter().zip(p).all(|(x, y)| x == y)
+                        && f(i, k as usize)
+                    {
+                        return;
+                    }
+                }
+            }
+            i += len;
+        }
+    }
+
+    /// Calls `f(i, k)` for every occurrence of pattern `k` at byte `i` of
+    /// `hay`, in order of `i`.
+    pub fn each_match(&self, hay: &str, mut f: impl FnMut(usize, usize)) {
+        self.scan(hay, |i, k| {
+            f(i, k);
+            false
+        });
+    }
+
+    /// Whether any of the patterns occurs in `hay`.
+    pub fn any_in(&self, hay: &str) -> bool {
+        let mut any = false;
+        self.scan(hay, |_, _| {
+            any = true;
+            true
+        });
+        any
+    }
+
+    /// Sets `last[k]` to the start of the last occurrence of pattern `k` in
+    /// `hay` (`None` when it does not occur), for every pattern.
+    pub fn last_matches_into(&self, hay: &str, last: &mut Vec<Option<usize>>) {
+        last.clear();
+        last.resize(self.pats.len(), None);
+        self.scan(hay, |i, k| {
+            last[k] = Some(i);
+            false
+        });
+    }
+}
+
+/// Length of the longest common subsequence of two strings, in chars (0
+/// when either is longer than 400 chars).
 pub fn lcs(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.is_empty() || b.is_empty() || a.len() > 400 || b.len() > 400 {
+    lcs_counted(a, a.chars().count(), b, b.chars().count())
+}
+
+/// [`lcs`] of `a` (`na` chars) and `b` (`nb` chars).
+fn lcs_counted(a: &str, na: usize, b: &str, nb: usize) -> usize {
+    if na == 0 || nb == 0 || na > 400 || nb > 400 {
         return 0;
     }
+    // (Symmetric: the masks are built over the shorter string.)
+    if na <= 64 && na <= nb {
+        lcs_bits(a, na, b)
+    } else if nb <= 64 {
+        lcs_bits(b, nb, a)
+    } else if na <= 64 {
+        lcs_bits(a, na, b)
+    } else {
+        lcs_table(a, b)
+    }
+}
+
+/// The LCS by the bit-vector algorithm of Crochemore et al. (2001): bit `i`
+/// of `v` is cleared when row `i` of the dynamic programming table steps up,
+/// so the LCS is the number of cleared bits. `a` has `n` ≤ 64 chars.
+fn lcs_bits(a: &str, n: usize, b: &str) -> usize {
+    // The positions of each distinct char of `a`, as a bit mask.
+    let mut table = [('\0', 0u64); 64];
+    let mut distinct = 0;
+    for (i, c) in a.chars().enumerate() {
+        match table[..distinct].iter_mut().find(|m| m.0 == c) {
+            Some(m) => m.1 |= 1 << i,
+            None => {
+                table[distinct] = (c, 1 << i);
+                distinct += 1;
+            }
+        }
+    }
+    let masks = &table[..distinct];
+    let all = if n == 64 { u64::MAX } else { (1u64 << n) - 1 };
+    let mut v = all;
+    for c in b.chars() {
+        if let Some(&(_, m)) = masks.iter().find(|m| m.0 == c) {
+            let u = v & m;
+            v = (v.wrapping_add(u) | (v & !m)) & all;
+        }
+    }
+    n - v.count_ones() as usize
+}
+
+/// The LCS by the classic dynamic programming table.
+fn lcs_table(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
     let mut prev = vec![0usize; b.len() + 1];
     let mut cur = vec![0usize; b.len() + 1];
     for &ca in &a {
@@ -156,8 +411,24 @@ pub fn similarity(label: &str, wanted: &str) -> f32 {
     if (lw.min(ll) as f32) < 0.55 * lw.max(ll) as f32 {
         return lw.min(ll) as f32 / lw.max(ll) as f32;
     }
-    let common = lcs(label, wanted) as f32;
+    let common = lcs_counted(label, ll, wanted, lw) as f32;
     common / (lw.max(ll) as f32)
+}
+
+/// [`similarity`] when it may be `min` or more; `None` when the lengths
+/// alone rule that out (the LCS is at most the shorter length), without
+/// computing it.
+pub fn similarity_from(label: &str, wanted: &str, min: f32) -> Option<f32> {
+    let lw = wanted.chars().count();
+    let ll = label.chars().count();
+    if lw == 0 || ll == 0 || (lw.min(ll) as f32) / (lw.max(ll) as f32) < min {
+        return None;
+    }
+    // As `similarity` goes on, with the counts made.
+    if (lw.min(ll) as f32) < 0.55 * lw.max(ll) as f32 {
+        return Some(lw.min(ll) as f32 / lw.max(ll) as f32);
+    }
+    Some(lcs_counted(label, ll, wanted, lw) as f32 / (lw.max(ll) as f32))
 }
 
 #[cfg(test)]
@@ -189,6 +460,59 @@ mod tests {
             &["部分公开", "予以公开", "不予公开"],
         );
         assert_eq!(m, vec![Some("予以公开及部分公开，".len()), Some(0), None]);
+    }
+
+    #[test]
+    fn canonical_steps_over_what_it_keeps() {
+        // Every character of the BMP, alone and between ideographs, is kept
+        // or dropped as `is_ignorable` says.
+        for c in (0..0x10000u32).filter_map(char::from_u32) {
+            let s = format!("中{c}文");
+            let want: String = s.chars().filter(|c| !is_ignorable(*c)).collect();
+            let mut got = String::new();
+            canonical_into(&s, &mut got);
+            assert_eq!(got, want, "{:?}", c);
+        }
+    }
+
+    #[test]
+    fn whitespace_removed() {
+        for s in [
+            "本年新\n制作 数量\t\r\u{3000}\u{85}\u{a0}\u{1680}\u{2001}\u{205f}",
+            "",
+            " a\u{b}b\u{c}",
+            "é中\u{e000}",
+        ] {
+            let want: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            assert_eq!(without_whitespace(s), want, "{s:?}");
+            assert_eq!(count_non_whitespace(s), want.chars().count(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn lcs_bits_agrees_with_the_table() {
+        // Strings over a small alphabet, from a fixed pseudo-random sequence.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let alphabet: Vec<char> = "一二三公开申请a".chars().collect();
+        for _ in 0..2000 {
+            let mut word = |max: u64| -> String {
+                let n = next() % max;
+                (0..n).map(|_| alphabet[(next() % 8) as usize]).collect()
+            };
+            let (a, b) = (word(70), word(90));
+            let want = if a.is_empty() || b.is_empty() {
+                0
+            } else {
+                lcs_table(&a, &b)
+            };
+            assert_eq!(lcs(&a, &b), want, "{a} / {b}");
+        }
     }
 
     #[test]

@@ -46,6 +46,7 @@ pub mod sections;
 pub mod span;
 pub mod tables;
 pub mod template;
+mod utf8;
 pub mod value;
 
 pub use diagnostics::{Diagnostic, Lang, Severity};
@@ -135,9 +136,8 @@ fn analyze(norm: &NormText, opts: &Options, input: &'static str) -> Report {
         (p, a)
     };
     // Labels may be broken over lines ("本年新\n制作数量").
-    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let markers = |m: &[&str]| m.iter().filter(|k| squeezed.contains(*k)).count() as u32;
-    let (m21, m19) = (markers(MARKERS_2021), markers(MARKERS_2019));
+    let squeezed = labels::without_whitespace(text);
+    let (m21, m19) = markers(&squeezed);
     // When the markers leave no doubt, the other version is not read.
     let forced = opts.template.filter(|t| *t != Template::Unknown);
     let skip19 = forced == Some(Template::V2021) || (forced.is_none() && m21 >= 3 && m19 == 0);
@@ -304,6 +304,12 @@ fn analyze(norm: &NormText, opts: &Options, input: &'static str) -> Report {
     report
 }
 
+/// How many of [`MARKERS_2021`] and of [`MARKERS_2019`] occur in `squeezed`.
+fn markers(squeezed: &str) -> (u32, u32) {
+    let count = |m: &[&str]| m.iter().filter(|k| squeezed.contains(*k)).count() as u32;
+    (count(MARKERS_2021), count(MARKERS_2019))
+}
+
 /// The figures the prose rules read, for the model's `figures`.
 ///
 /// A figure read twice (as a fact and in an enumeration) is listed once, as
@@ -392,11 +398,29 @@ fn input_sanity(text: &str, lang: Lang, diags: &mut Vec<Diagnostic>) {
         ));
         return;
     }
+    // Characters are stepped over by their lead byte; only the lead bytes
+    // an odd character can have (ASCII controls, U+0080–U+00BF, U+E000–
+    // U+FFFF) stop the scan.
+    const STEP: [u8; 256] = {
+        let mut t = utf8::stop_at(&[0x7F, 0xC2, 0xEE, 0xEF]);
+        let mut b = 0;
+        while b < 0x20 {
+            t[b] = 0;
+            b += 1;
+        }
+        t
+    };
+    let bytes = text.as_bytes();
     let mut bad = 0usize;
-    let mut total = 0usize;
     let mut first = None;
-    for (i, c) in text.char_indices() {
-        total += 1;
+    let mut i = 0;
+    while i < bytes.len() {
+        let step = STEP[bytes[i] as usize] as usize;
+        if step > 0 {
+            i += step;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("char boundary");
         let odd = (c.is_control() && !matches!(c, '\t' | '\n'))
             || c == '\u{FFFD}'
             || ('\u{E000}'..='\u{F8FF}').contains(&c);
@@ -404,8 +428,9 @@ fn input_sanity(text: &str, lang: Lang, diags: &mut Vec<Diagnostic>) {
             bad += 1;
             first.get_or_insert(i..i + c.len_utf8());
         }
+        i += c.len_utf8();
     }
-    if bad > 0 && (bad * 50 > total || bad >= 20) {
+    if bad > 0 && (bad * 50 > text.chars().count() || bad >= 20) {
         let at = first.unwrap_or(0..0);
         diags.push(Diagnostic::new(
             rules::structure::INPUT_NOT_TEXT.code,
@@ -422,37 +447,58 @@ fn input_sanity(text: &str, lang: Lang, diags: &mut Vec<Diagnostic>) {
 /// Maps every span from normalised offsets to the caller's text, with line
 /// and column.
 ///
-/// Columns are computed for all spans in one forward pass over the text
-/// (sorted offsets), so a huge single-line input costs O(n), not O(n) per span.
+/// Lines and columns are computed for all spans in one forward pass over the
+/// text (sorted offsets), so a huge single-line input costs O(n), not O(n)
+/// per span. Lines end as [`LineIndex`] says: at `\n`, or at a `\r` not
+/// followed by `\n`.
 fn locate(report: &mut Report, original: &str, norm: &NormText) {
-    let index = LineIndex::new(original);
-    let mut starts: Vec<usize> = Vec::new();
+    // Each span's start, with its place in the order spans are visited.
+    let mut starts: Vec<(usize, usize)> = Vec::with_capacity(512);
     report.for_each_span_mut(&mut |s: &mut Span| {
         let r = norm.map.range(s.start..s.end);
         s.start = span::floor_char_boundary(original, r.start);
         s.end = span::floor_char_boundary(original, r.end).max(s.start);
-        starts.push(s.start);
+        starts.push((s.start, starts.len()));
     });
-    starts.sort_unstable();
-    starts.dedup();
-    // (offset, line, column) for each start, in one pass.
-    let mut table: Vec<(usize, usize, usize)> = Vec::with_capacity(starts.len());
-    let (mut pos, mut col, mut line) = (0usize, 1usize, 0usize);
-    for &o in &starts {
-        let l = index.line_of(o);
-        if l != line || pos > o {
-            line = l;
-            pos = index.line_start(l);
-            col = 1;
+    // (Equal starts get equal places: their order does not matter.)
+    starts.sort_unstable_by_key(|&(o, _)| o);
+    let bytes = original.as_bytes();
+    let has_cr = bytes.contains(&b'\r');
+    // (line, column) of each span, by visiting order.
+    let mut at: Vec<(usize, usize)> = vec![(0, 0); starts.len()];
+    // The current line (0-based) and where it starts; the last offset done
+    // and its column; the next \n not yet passed (when there is no \r).
+    let (mut line, mut line_start) = (0usize, 0usize);
+    let (mut pos, mut col) = (0usize, 1usize);
+    let mut next_nl = utf8::next_byte(bytes, 0, b'\n');
+    for &(o, k) in &starts {
+        let before = line;
+        if has_cr {
+            for (i, &b) in bytes[pos..o].iter().enumerate() {
+                let i = pos + i;
+                if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                    line += 1;
+                    line_start = i + 1;
+                }
+            }
+        } else {
+            while let Some(n) = next_nl.filter(|&n| n < o) {
+                line += 1;
+                line_start = n + 1;
+                next_nl = utf8::next_byte(bytes, n + 1, b'\n');
+            }
         }
-        col += original[pos..o].chars().count();
+        col = if line != before {
+            1 + original[line_start..o].chars().count()
+        } else {
+            col + original[pos..o].chars().count()
+        };
         pos = o;
-        table.push((o, l + 1, col));
+        at[k] = (line + 1, col);
     }
+    let mut k = 0;
     report.for_each_span_mut(&mut |s: &mut Span| {
-        if let Ok(i) = table.binary_search_by_key(&s.start, |t| t.0) {
-            s.line = table[i].1;
-            s.column = table[i].2;
-        }
+        (s.line, s.column) = at[k];
+        k += 1;
     });
 }

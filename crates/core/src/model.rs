@@ -43,7 +43,7 @@ pub struct Report {
 
 impl Report {
     /// Calls `f` on every span of the report (cells, sections, diagnostics).
-    pub fn for_each_span_mut(&mut self, f: &mut dyn FnMut(&mut Span)) {
+    pub fn for_each_span_mut<F: FnMut(&mut Span) + ?Sized>(&mut self, f: &mut F) {
         for s in &mut self.sections {
             f(&mut s.span);
         }

@@ -145,39 +145,66 @@ impl NormBuilder {
 
     /// Copies `s`, which starts at `orig_start` in the original, normalising
     /// each character.
+    ///
+    /// Runs of characters that stay as they are (nearly all of a report) are
+    /// copied whole: characters are stepped over by their lead byte
+    /// ([`STEP`]), and only one whose lead byte can start a folded character
+    /// is decoded and looked at.
     pub fn push_original(&mut self, s: &str, orig_start: usize) {
-        let mut run_start: Option<(usize, usize)> = None; // (orig, norm)
-        for (i, c) in s.char_indices() {
-            let o = orig_start + i;
-            let folded = fold_char(c, self.after_cr);
-            self.after_cr = c == '\r';
-            match folded {
-                Fold::Keep => {
-                    if run_start.is_none() {
-                        run_start = Some((o, self.out.text.len()));
-                    }
-                    self.out.text.push(c);
-                }
-                other => {
-                    if let Some((ro, rn)) = run_start.take() {
-                        let len = self.out.text.len() - rn;
-                        self.out.map.push(rn..rn + len, ro..ro + len, true);
-                    }
-                    let n = self.out.text.len();
-                    match other {
-                        Fold::To(r) => self.out.text.push(r),
-                        Fold::Drop => {}
-                        Fold::Keep => unreachable!(),
-                    }
-                    let n_end = self.out.text.len();
-                    self.out.map.push(n..n_end, o..o + c.len_utf8(), false);
-                }
+        let text = &mut self.out.text;
+        let map = &mut self.out.map;
+        text.reserve(s.len());
+        let bytes = s.as_bytes();
+        let mut after_cr = self.after_cr;
+        // Start of the run of unchanged characters not yet copied.
+        let mut run = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let step = STEP[b as usize];
+            if step > 0 && !(after_cr && b == b'\n') {
+                // A character that stays: skip it whole.
+                after_cr = false;
+                i += step as usize;
+                continue;
             }
+            if plain_punctuation(&bytes[i..]) {
+                // 。、“”，；… and the like stay: skip them whole too.
+                after_cr = false;
+                i += 3;
+                continue;
+            }
+            let c = s[i..].chars().next().expect("char boundary");
+            let len = c.len_utf8();
+            let folded = fold_char(c, after_cr);
+            after_cr = c == '\r';
+            if let Fold::Keep = folded {
+                i += len;
+                continue;
+            }
+            if run < i {
+                let n = text.len();
+                text.push_str(&s[run..i]);
+                map.push(n..text.len(), orig_start + run..orig_start + i, true);
+            }
+            let n = text.len();
+            if let Fold::To(r) = folded {
+                text.push(r);
+            }
+            map.push(n..text.len(), orig_start + i..orig_start + i + len, false);
+            i += len;
+            run = i;
         }
-        if let Some((ro, rn)) = run_start {
-            let len = self.out.text.len() - rn;
-            self.out.map.push(rn..rn + len, ro..ro + len, true);
+        if run < bytes.len() {
+            let n = text.len();
+            text.push_str(&s[run..]);
+            map.push(
+                n..text.len(),
+                orig_start + run..orig_start + bytes.len(),
+                true,
+            );
         }
+        self.after_cr = after_cr;
     }
 
     /// Writes `s` (e.g. a decoded HTML entity) as the replacement of the
@@ -209,6 +236,28 @@ impl NormBuilder {
 
     pub fn finish(self) -> NormText {
         self.out
+    }
+}
+
+/// For each lead byte, the length of the UTF-8 character it starts; 0 for
+/// the bytes that can start a character [`fold_char`] changes: the ASCII
+/// controls `\v`, `\f`, `\r` and the lead bytes of U+0080–U+00BF,
+/// U+2000–U+2FFF, U+3000–U+3FFF and U+F000–U+FFFF. (A `\n` changes only
+/// after a `\r`, which the caller checks.)
+const STEP: [u8; 256] = crate::utf8::stop_at(&[0x0B, 0x0C, b'\r', 0xC2, 0xE2, 0xE3, 0xEF]);
+
+/// Whether `b` starts with a 3-byte character under one of the lead bytes
+/// [`STEP`] stops at (E2, E3, EF) that [`fold_char`] keeps: U+2000–U+2FFF
+/// but the spaces and invisible characters, U+3000–U+3FFF but the
+/// ideographic space, and ，！；？.
+fn plain_punctuation(b: &[u8]) -> bool {
+    match *b {
+        [0xE2, 0x80, y, ..] => !matches!(y, 0x82..=0x8D | 0xA8 | 0xA9 | 0xAF),
+        [0xE2, 0x81, y, ..] => !matches!(y, 0x9F | 0xA0),
+        [0xE2, _, _, ..] => true,
+        [0xE3, y, z, ..] => !(y == 0x80 && z == 0x80),
+        [0xEF, 0xBC, z, ..] => matches!(z, 0x8C | 0x81 | 0x9B | 0x9F),
+        _ => false,
     }
 }
 
@@ -289,6 +338,18 @@ mod tests {
         assert_eq!(n.map.range(2..3), 20..20);
         assert_eq!(n.map.range(0..4), 10..31);
         assert_eq!(n.map.range(3..4), 30..31);
+    }
+
+    #[test]
+    fn plain_punctuation_is_kept() {
+        for c in ('\u{2000}'..='\u{3FFF}').chain('\u{FF00}'..='\u{FF3F}') {
+            let mut b = [0u8; 4];
+            let e = c.encode_utf8(&mut b).as_bytes();
+            if plain_punctuation(e) {
+                assert!(matches!(fold_char(c, false), Fold::Keep), "{c:?}");
+            }
+        }
+        assert!(plain_punctuation("，".as_bytes()) && plain_punctuation("。".as_bytes()));
     }
 
     #[test]

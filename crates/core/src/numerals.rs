@@ -127,120 +127,199 @@ pub fn parse_chinese(s: &str) -> Option<u64> {
     Some(total + section + digit.unwrap_or(0))
 }
 
+/// The characters [`is_cn_numeral_char`] accepts.
+const CN_NUMERALS: [char; 17] = [
+    '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万',
+    '亿',
+];
+
+/// Bit `c >> 6` is set for each of [`CN_NUMERALS`]: the blocks of 64 code
+/// points that hold a numeral.
+const NUMERAL_BLOCKS: [u64; 16] = {
+    let mut bits = [0u64; 16];
+    let mut k = 0;
+    while k < CN_NUMERALS.len() {
+        let block = CN_NUMERALS[k] as usize >> 6;
+        bits[block >> 6] |= 1 << (block & 63);
+        k += 1;
+    }
+    bits
+};
+
+/// Whether the 3-byte character starting with bytes `x`, `y` lies in a
+/// block of [`NUMERAL_BLOCKS`].
+fn in_numeral_block(x: u8, y: u8) -> bool {
+    let block = ((x as usize & 0x0F) << 6) | (y as usize & 0x3F);
+    NUMERAL_BLOCKS[block >> 6] & (1 << (block & 63)) != 0
+}
+
 fn is_cn_numeral_char(c: char) -> bool {
     cn_digit(c).is_some() || cn_unit(c).is_some()
 }
 
+/// The character starting at byte `i` of `s`, if any.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|r| r.chars().next())
+}
+
 /// Every figure in `s` (which starts at normalised offset `base`).
+///
+/// Works on byte offsets: the figures' own characters (digits, `,`, `.`)
+/// are ASCII, and a character is decoded only where one is looked at.
 pub fn figures(s: &str, base: usize) -> Vec<Figure> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let b = s.as_bytes();
+    let digit_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
     let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
-        if c.is_ascii_digit()
-            && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '-')
-        {
-            // Arabic: digits, ",ddd" groups, ".d+".
-            let mut j = i;
-            let mut text = String::new();
-            while j < chars.len() {
-                let d = chars[j].1;
-                if d.is_ascii_digit() {
-                    text.push(d);
-                    j += 1;
-                } else if (d == ',' || d == '.')
-                    && chars.get(j + 1).is_some_and(|x| x.1.is_ascii_digit())
-                    && !(d == '.' && text.contains('.'))
-                {
-                    if d == ',' {
-                        // Only a thousands separator when 3 digits follow.
-                        let three = (1..=3)
-                            .all(|k| chars.get(j + k).is_some_and(|x| x.1.is_ascii_digit()))
-                            && !chars.get(j + 4).is_some_and(|x| x.1.is_ascii_digit());
-                        if !three {
-                            break;
-                        }
-                    } else {
-                        text.push('.');
-                    }
-                    j += 1;
-                } else {
-                    break;
-                }
+    while i < b.len() {
+        // Only digits and numerals are looked at; most characters are
+        // passed over without being decoded.
+        let x = b[i];
+        let c = if x.is_ascii() {
+            if !x.is_ascii_digit() {
+                i += 1;
+                continue;
             }
-            let range = base + pos..base + chars.get(j).map_or(s.len(), |x| x.0);
-            // A date, a year, a document number or a phone number is not a figure.
-            let next = chars.get(j).map(|x| x.1);
-            let is_date = matches!(
-                next,
-                Some('年' | '月' | '日' | '时' | '号' | '-' | '/' | ':')
-            );
-            let in_brackets = prev == Some('〔') || next == Some('〕');
-            if !is_date && !in_brackets && text.len() <= 15 {
-                if let Some(mut value) = Decimal::parse(&text) {
-                    let (unit, end_idx) = read_unit(&chars, j, &mut value);
-                    out.push(Figure {
-                        value,
-                        range,
-                        unit,
-                        approx: approx_before(&chars, i),
-                        end: base + chars.get(end_idx).map_or(s.len(), |x| x.0),
-                    });
-                    i = end_idx.max(i + 1);
+            x as char
+        } else {
+            // Numerals are 3-byte characters; the first two bytes give the
+            // block of 64 code points, which must hold one.
+            let len = crate::utf8::LEN[x as usize] as usize;
+            if len != 3 || !in_numeral_block(x, b[i + 1]) {
+                i += len;
+                continue;
+            }
+            let code = ((x as u32 & 0x0F) << 12)
+                | ((b[i + 1] as u32 & 0x3F) << 6)
+                | (b[i + 2] as u32 & 0x3F);
+            match char::from_u32(code) {
+                Some(c) if is_cn_numeral_char(c) => c,
+                _ => {
+                    i += 3;
                     continue;
                 }
             }
-            i = j.max(i + 1);
-            continue;
-        }
-        if is_cn_numeral_char(c)
-            && !prev.is_some_and(|p| p == '第' || is_cn_numeral_char(p) || p == '周')
-        {
-            let mut j = i;
-            while j < chars.len() && is_cn_numeral_char(chars[j].1) && j - i < 12 {
-                j += 1;
-            }
-            // Only a figure when a counting unit follows: "二十三件", "两起";
-            // "一是", "二十大", "三审三校" are not.
-            let next = chars.get(j).map(|x| x.1);
-            if next.is_some_and(|n| COUNT_UNITS.contains(&n)) {
-                let text: String = chars[i..j].iter().map(|x| x.1).collect();
-                // A lone 十/百/万 is not a figure.
-                if text.chars().any(|c| cn_digit(c).is_some()) || text.starts_with('十') {
-                    if let Some(v) = parse_chinese(&text) {
-                        let mut value = Decimal::from_int(v as i64);
-                        let (unit, end_idx) = read_unit(&chars, j, &mut value);
+        };
+        if c.is_ascii_digit() || is_cn_numeral_char(c) {
+            let prev = s[..i].chars().next_back();
+            if c.is_ascii_digit()
+                && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '-')
+            {
+                // Arabic: digits, ",ddd" groups, ".d+". The digits and the
+                // decimal point, commas left out (at most 15 are kept).
+                let mut digits = [0u8; 16];
+                let mut n = 0usize;
+                let mut dot = false;
+                let mut j = i;
+                while j < b.len() {
+                    let d = b[j];
+                    if d.is_ascii_digit() {
+                        if n < digits.len() {
+                            digits[n] = d;
+                        }
+                        n += 1;
+                        j += 1;
+                    } else if (d == b',' || d == b'.') && digit_at(j + 1) && !(d == b'.' && dot) {
+                        if d == b',' {
+                            // Only a thousands separator when 3 digits follow.
+                            let three = (1..=3).all(|k| digit_at(j + k)) && !digit_at(j + 4);
+                            if !three {
+                                break;
+                            }
+                        } else {
+                            if n < digits.len() {
+                                digits[n] = b'.';
+                            }
+                            n += 1;
+                            dot = true;
+                        }
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                let range = base + i..base + j;
+                // A date, a year, a document number or a phone number is not a figure.
+                let next = char_at(s, j);
+                let is_date = matches!(
+                    next,
+                    Some('年' | '月' | '日' | '时' | '号' | '-' | '/' | ':')
+                );
+                let in_brackets = prev == Some('〔') || next == Some('〕');
+                if !is_date && !in_brackets && n <= 15 {
+                    let text = std::str::from_utf8(&digits[..n]).expect("ASCII");
+                    if let Some(mut value) = Decimal::parse(text) {
+                        let (unit, end) = read_unit(s, j, &mut value);
                         out.push(Figure {
                             value,
-                            range: base + pos..base + chars[j].0,
+                            range,
                             unit,
-                            approx: approx_before(&chars, i),
-                            end: base + chars.get(end_idx).map_or(s.len(), |x| x.0),
+                            approx: approx_before(s, i),
+                            end: base + end,
                         });
-                        i = end_idx.max(i + 1);
+                        i = end.max(i + 1);
                         continue;
                     }
                 }
+                i = j.max(i + 1);
+                continue;
             }
-            i = j.max(i + 1);
-            continue;
+            if is_cn_numeral_char(c)
+                && !prev.is_some_and(|p| p == '第' || is_cn_numeral_char(p) || p == '周')
+            {
+                // At most 12 numeral characters.
+                let mut j = i;
+                let mut count = 0;
+                while count < 12 {
+                    match char_at(s, j) {
+                        Some(d) if is_cn_numeral_char(d) => {
+                            j += d.len_utf8();
+                            count += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                // Only a figure when a counting unit follows: "二十三件", "两起";
+                // "一是", "二十大", "三审三校" are not.
+                let next = char_at(s, j);
+                if next.is_some_and(|n| COUNT_UNITS.contains(&n)) {
+                    let text = &s[i..j];
+                    // A lone 十/百/万 is not a figure.
+                    if text.chars().any(|c| cn_digit(c).is_some()) || text.starts_with('十') {
+                        if let Some(v) = parse_chinese(text) {
+                            let mut value = Decimal::from_int(v as i64);
+                            let (unit, end) = read_unit(s, j, &mut value);
+                            out.push(Figure {
+                                value,
+                                range: base + i..base + j,
+                                unit,
+                                approx: approx_before(s, i),
+                                end: base + end,
+                            });
+                            i = end.max(i + c.len_utf8());
+                            continue;
+                        }
+                    }
+                }
+                i = j.max(i + c.len_utf8());
+                continue;
+            }
         }
-        i += 1;
+        i += c.len_utf8();
     }
     out
 }
 
-/// Reads the unit after a figure at char index `j`, applying 万/亿.
-fn read_unit(chars: &[(usize, char)], j: usize, value: &mut Decimal) -> (Unit, usize) {
+/// Reads the unit after a figure ending at byte `j`, applying 万/亿; returns
+/// it and the byte where the figure and its unit end.
+fn read_unit(s: &str, j: usize, value: &mut Decimal) -> (Unit, usize) {
     // Spaces between a figure and its unit ("766 条").
     let mut k = j;
-    while chars.get(k).is_some_and(|x| x.1 == ' ') {
+    while s.as_bytes().get(k) == Some(&b' ') {
         k += 1;
     }
     let mut unit = Unit::default();
-    match chars.get(k).map(|x| x.1) {
+    match char_at(s, k) {
         Some('%') => {
             unit.base = Some('%');
             (unit, k + 1)
@@ -251,26 +330,42 @@ fn read_unit(chars: &[(usize, char)], j: usize, value: &mut Decimal) -> (Unit, u
                 *value = v;
             }
             unit.mult = Some(m);
-            k += 1;
-            if let Some(&(_, u)) = chars.get(k) {
+            k += m.len_utf8();
+            if let Some(u) = char_at(s, k) {
                 if COUNT_UNITS.contains(&u) || u == '元' {
                     unit.base = Some(u);
-                    k += 1;
+                    k += u.len_utf8();
                 }
             }
             (unit, k)
         }
         Some(u) if COUNT_UNITS.contains(&u) || u == '元' => {
             unit.base = Some(u);
-            (unit, k + 1)
+            (unit, k + u.len_utf8())
         }
         _ => (unit, j),
     }
 }
 
-fn approx_before(chars: &[(usize, char)], i: usize) -> bool {
-    let before: String = chars[i.saturating_sub(3)..i].iter().map(|x| x.1).collect();
-    let b = before.trim_end();
+/// Whether the (at most three) characters before byte `i` end with 约, 近,
+/// 超过… (spaces after it allowed).
+fn approx_before(s: &str, i: usize) -> bool {
+    // Each word ends with 约, 近, 过 or 逾: unless the character before is
+    // one of them or a space, the answer is no.
+    if !s[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_whitespace() || matches!(c, '约' | '近' | '过' | '逾'))
+    {
+        return false;
+    }
+    let start = s[..i]
+        .char_indices()
+        .rev()
+        .take(3)
+        .last()
+        .map_or(i, |(k, _)| k);
+    let b = s[start..i].trim_end();
     ["约", "近", "超过", "逾", "大约", "将近"]
         .iter()
         .any(|w| b.ends_with(w))
@@ -285,6 +380,22 @@ mod tests {
             .into_iter()
             .map(|f| (f.value.to_string(), f.unit.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn numeral_blocks_hold_every_numeral() {
+        for c in CN_NUMERALS {
+            let mut b = [0u8; 4];
+            let e = c.encode_utf8(&mut b).as_bytes();
+            assert_eq!(e.len(), 3);
+            assert!(in_numeral_block(e[0], e[1]), "{c}");
+            assert!(is_cn_numeral_char(c));
+        }
+        let all = (0..0x11000u32).filter_map(char::from_u32);
+        assert_eq!(
+            all.filter(|&c| is_cn_numeral_char(c)).count(),
+            CN_NUMERALS.len()
+        );
     }
 
     #[test]

@@ -7,8 +7,10 @@
 //! (or, failing that, right after it: "4宗结转到2024年"). Figures introduced
 //! by 约/近/超过 are not exact and are not compared.
 
+use crate::labels::Matcher;
 use crate::numerals::{figures, Figure};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// What a prose figure states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,6 +211,17 @@ const OTHER_SCOPE: &[&str] = &[
     "各县",
 ];
 
+/// [`PHRASES`] and [`OTHER_SCOPE`], prepared for matching once.
+fn matchers() -> &'static (Matcher<'static>, Matcher<'static>) {
+    static M: OnceLock<(Matcher<'static>, Matcher<'static>)> = OnceLock::new();
+    M.get_or_init(|| {
+        (
+            Matcher::new(PHRASES.iter().map(|p| p.0)),
+            Matcher::new(OTHER_SCOPE.iter().copied()),
+        )
+    })
+}
+
 /// Reads the prose of `text` (normalised) within `ranges`.
 #[allow(clippy::single_range_in_vec_init)]
 pub fn read(text: &str, ranges: &[Range<usize>]) -> Prose {
@@ -217,11 +230,20 @@ pub fn read(text: &str, ranges: &[Range<usize>]) -> Prose {
         for line in crate::sections::lines(&text[r.clone()]) {
             let line = line.start + r.start..line.end + r.start;
             let l = &text[line.clone()];
-            if l.contains('\t') || l.trim_start().starts_with('|') || l.trim().chars().count() < 6 {
+            // (Fewer than 6 characters: the 6th is missing.)
+            if crate::utf8::has_tab(l)
+                || l.trim_start().starts_with('|')
+                || l.trim().chars().nth(5).is_none()
+            {
                 continue;
             }
+            // Every claim speaks of one of these: a line without them has
+            // none.
+            let claims = ["申请", "复议", "诉讼", "处理费", "收费", "信息处理"]
+                .iter()
+                .any(|w| crate::utf8::contains(l, w));
             for s in sentences(text, line) {
-                read_sentence(text, s, &mut p);
+                read_sentence(text, s, claims, &mut p);
             }
         }
     }
@@ -232,12 +254,34 @@ pub fn read(text: &str, ranges: &[Range<usize>]) -> Prose {
 fn sentences(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = line.start;
-    for (i, c) in text[line.clone()].char_indices() {
-        if matches!(c, '。' | '；' | ';' | '！' | '？' | '!' | '?') {
-            let end = line.start + i + c.len_utf8();
-            out.push(start..end);
-            start = end;
+    let b = &text.as_bytes()[line.clone()];
+    // Stepping from character to character, stopping at the lead bytes of
+    // the breaks: 。 is E3 80 82; ；！？ are EF BC 9B/81/9F.
+    const STEP: [u8; 256] = crate::utf8::stop_at(&[b';', b'!', b'?', 0xE3, 0xEF]);
+    let mut i = 0;
+    while i < b.len() {
+        let step = STEP[b[i] as usize] as usize;
+        if step > 0 {
+            i += step;
+            continue;
         }
+        let len = match b[i] {
+            b';' | b'!' | b'?' => 1,
+            0xE3 if b[i + 1..].starts_with(&[0x80, 0x82]) => 3,
+            0xEF if b.get(i + 1) == Some(&0xBC)
+                && matches!(b.get(i + 2), Some(0x9B | 0x81 | 0x9F)) =>
+            {
+                3
+            }
+            _ => {
+                i += 3;
+                continue;
+            }
+        };
+        let end = line.start + i + len;
+        out.push(start..end);
+        start = end;
+        i += len;
     }
     if start < line.end {
         out.push(start..line.end);
@@ -249,12 +293,15 @@ fn is_clause_break(c: char) -> bool {
     matches!(c, '，' | ',' | '。' | '；' | ';' | '：' | ':')
 }
 
-fn read_sentence(text: &str, s: Range<usize>, p: &mut Prose) {
+fn read_sentence(text: &str, s: Range<usize>, claims: bool, p: &mut Prose) {
     let sent = &text[s.clone()];
     let figs = figures(sent, s.start);
     read_dates(text, &s, p);
-    read_claims(text, &s, p);
-    let other_scope = OTHER_SCOPE.iter().any(|w| sent.contains(w));
+    if claims {
+        read_claims(text, &s, p);
+    }
+    // Looked up when the sentence states a fact.
+    let mut other_scope: Option<bool> = None;
     let mut prev_end = s.start;
     for (k, f) in figs.iter().enumerate() {
         if !f.is_count() || f.approx {
@@ -289,6 +336,7 @@ fn read_sentence(text: &str, s: Range<usize>, p: &mut Prose) {
                 between.contains('占') && between.chars().count() <= 6
             }
         });
+        let other_scope = *other_scope.get_or_insert_with(|| matchers().1.any_in(sent));
         p.facts.push(Fact {
             kind,
             figure: f.clone(),
@@ -301,9 +349,11 @@ fn read_sentence(text: &str, s: Range<usize>, p: &mut Prose) {
 }
 
 fn phrase_before(before: &str) -> Option<FactKind> {
+    use crate::utf8::contains;
     // Every phrase match, nearest the figure first, then the longest.
-    let pats: Vec<&str> = PHRASES.iter().map(|p| p.0).collect();
-    let mut hits: Vec<(usize, usize, FactKind)> = crate::labels::last_matches(before, &pats)
+    let mut found = Vec::new();
+    matchers().0.last_matches_into(before, &mut found);
+    let mut hits: Vec<(usize, usize, FactKind)> = found
         .into_iter()
         .zip(PHRASES)
         .filter_map(|(pos, (ph, kind))| pos.map(|pos| (pos + ph.len(), ph.len(), *kind)))
@@ -315,13 +365,13 @@ fn phrase_before(before: &str) -> Option<FactKind> {
             // 收到/受理/办理 …申请 N 件: only applications, not 热线 calls,
             // reviews or "结转下年度办理".
             FactKind::New | FactKind::Handled => {
-                between.contains("申请")
-                    && !between.contains("复议")
-                    && !between.contains("诉讼")
-                    && !between.contains("热线")
+                contains(between, "申请")
+                    && !contains(between, "复议")
+                    && !contains(between, "诉讼")
+                    && !contains(between, "热线")
             }
             // "自然人申请件51宗", not a phrase far from its figure.
-            _ => between.chars().count() <= 16,
+            _ => between.chars().nth(16).is_none(),
         };
         if ok {
             return Some(kind);
@@ -340,6 +390,7 @@ fn phrase_after(after: &str) -> Option<FactKind> {
 /// 规章 / 规范性文件 facts by the verb of their clause; `None` when the
 /// clause does not say which column it means.
 fn refine(kind: FactKind, clause: &str, before: &str) -> Option<FactKind> {
+    use crate::utf8::contains;
     let (issued, repealed, in_force) = match kind {
         FactKind::RulesIssued => (
             FactKind::RulesIssued,
@@ -354,20 +405,21 @@ fn refine(kind: FactKind, clause: &str, before: &str) -> Option<FactKind> {
         _ => return Some(kind),
     };
     // "规章性文件", "规章制度" are not 规章.
-    if kind == FactKind::RulesIssued && (before.contains("规章性") || before.contains("规章制度"))
+    if kind == FactKind::RulesIssued && (contains(before, "规章性") || contains(before, "规章制度"))
     {
         return None;
     }
-    if clause.contains("现行有效") {
+    if contains(clause, "现行有效") {
         Some(in_force)
-    } else if clause.contains("废止") || clause.contains("清理") || clause.contains("失效") {
+    } else if contains(clause, "废止") || contains(clause, "清理") || contains(clause, "失效")
+    {
         Some(repealed)
-    } else if clause.contains("制发")
-        || clause.contains("印发")
-        || clause.contains("出台")
-        || clause.contains("制定")
-        || clause.contains("发布")
-        || clause.contains("其中")
+    } else if contains(clause, "制发")
+        || contains(clause, "印发")
+        || contains(clause, "出台")
+        || contains(clause, "制定")
+        || contains(clause, "发布")
+        || contains(clause, "其中")
     {
         Some(issued)
     } else {
@@ -375,61 +427,89 @@ fn refine(kind: FactKind, clause: &str, before: &str) -> Option<FactKind> {
     }
 }
 
+/// The words claims are read from, found in one pass over a sentence: the
+/// characters every claim needs, the subjects, then the wordings of each
+/// claim in order of preference.
+const CLAIM_WORDS: &[&str] = &[
+    // 0..6: every claim needs one of these characters.
+    "未",
+    "无",
+    "没",
+    "维",
+    "费",
+    "收",
+    // 6..12: subjects.
+    "复议",
+    "诉讼",
+    "申请",
+    "收费",
+    "处理费",
+    "信息处理",
+    // 12..17: no application.
+    "未收到",
+    "没有收到",
+    "未接到",
+    "无依申请",
+    "未发生依申请",
+    // 17..24: all upheld.
+    "均获维持",
+    "均为结果维持",
+    "均被维持",
+    "全部维持",
+    "均予以维持",
+    "为结果维持",
+    "均维持",
+    // 24..34: no fee.
+    "未发出收费通知",
+    "无发出收费通知",
+    "没有发出收费通知",
+    "无收费",
+    "未收费",
+    "无收取",
+    "未收取",
+    "没有收取",
+    "不收取",
+    "未产生",
+];
+
 fn read_claims(text: &str, s: &Range<usize>, p: &mut Prose) {
+    static M: OnceLock<Matcher<'static>> = OnceLock::new();
     let sent = &text[s.clone()];
-    // Every claim below needs one of these characters.
-    if !sent.contains(['未', '无', '没', '维', '费', '收']) {
+    // The first occurrence of each word.
+    let mut first = [None; CLAIM_WORDS.len()];
+    M.get_or_init(|| Matcher::new(CLAIM_WORDS.iter().copied()))
+        .each_match(sent, |i, k| {
+            first[k].get_or_insert(i);
+        });
+    let has = |k: usize| first[k].is_some();
+    // The first of the wordings `ks` present, as a range of the text.
+    let at = |ks: Range<usize>| {
+        ks.into_iter()
+            .find_map(|k| first[k].map(|i| s.start + i..s.start + i + CLAIM_WORDS[k].len()))
+    };
+    if !(0..6).any(has) {
         return;
     }
-    let at = |w: &str| sent.find(w).map(|i| s.start + i..s.start + i + w.len());
-    let about_reviews = sent.contains("复议") || sent.contains("诉讼");
-    if sent.contains("申请") && !about_reviews && !sent.contains("收费") {
-        for w in ["未收到", "没有收到", "未接到", "无依申请", "未发生依申请"] {
-            if let Some(r) = at(w) {
-                p.claims.push(Claim::NoApplications(r));
-                break;
-            }
+    let (review, litigation) = (has(6), has(7));
+    let about_reviews = review || litigation;
+    if has(8) && !about_reviews && !has(9) {
+        if let Some(r) = at(12..17) {
+            p.claims.push(Claim::NoApplications(r));
         }
     }
     if about_reviews {
-        for w in [
-            "均获维持",
-            "均为结果维持",
-            "均被维持",
-            "全部维持",
-            "均予以维持",
-            "为结果维持",
-            "均维持",
-        ] {
-            if let Some(r) = at(w) {
-                p.claims.push(Claim::AllUpheld {
-                    range: r,
-                    review: sent.contains("复议"),
-                    litigation: sent.contains("诉讼"),
-                });
-                break;
-            }
+        if let Some(r) = at(17..24) {
+            p.claims.push(Claim::AllUpheld {
+                range: r,
+                review,
+                litigation,
+            });
         }
     }
-    let about_fees = sent.contains("处理费") || sent.contains("收费") || sent.contains("信息处理");
-    if about_fees {
+    if has(10) || has(9) || has(11) {
         p.claims.push(Claim::FeeStatement(s.clone()));
-        for w in [
-            "未发出收费通知",
-            "无发出收费通知",
-            "没有发出收费通知",
-            "无收费",
-            "未收费",
-            "无收取",
-            "未收取",
-            "没有收取",
-            "不收取",
-            "未产生",
-        ] {
-            if let Some(r) = at(w) {
-                p.claims.push(Claim::NoFees(r));
-                break;
-            }
+        if let Some(r) = at(24..34) {
+            p.claims.push(Claim::NoFees(r));
         }
     }
 }
@@ -439,6 +519,11 @@ fn read_dates(text: &str, s: &Range<usize>, p: &mut Prose) {
     let b = sent.as_bytes();
     let mut i = 0;
     while i + 5 <= b.len() {
+        // Straight to the next digit.
+        match crate::utf8::next_digit(b, i) {
+            Some(k) if k + 5 <= b.len() => i = k,
+            _ => break,
+        }
         if b[i..i + 4].iter().all(u8::is_ascii_digit) && (i == 0 || !b[i - 1].is_ascii_digit()) {
             let year: i32 = sent[i..i + 4].parse().unwrap_or(0);
             let rest = &sent[i + 4..];
@@ -451,8 +536,11 @@ fn read_dates(text: &str, s: &Range<usize>, p: &mut Prose) {
                 let end = s.start + i + 4 + consumed;
                 if let (Some(m), Some(d)) = (m, d) {
                     p.dates.push((year, m, d, start..end));
-                    let rest_squeezed: String = sent[i..].chars().filter(|c| *c != ' ').collect();
-                    if m == 1 && d == 1 && rest_squeezed.contains("12月31日") {
+                    if m == 1 && d == 1 && {
+                        let rest_squeezed: String =
+                            sent[i..].chars().filter(|c| *c != ' ').collect();
+                        rest_squeezed.contains("12月31日")
+                    } {
                         p.period_years.push((year, start..end));
                     }
                 }
@@ -468,7 +556,10 @@ fn read_dates(text: &str, s: &Range<usize>, p: &mut Prose) {
             i += 4;
             continue;
         }
-        i += 1;
+        // No year starts inside this run of digits: past it.
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
     }
 }
 

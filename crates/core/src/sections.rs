@@ -5,7 +5,7 @@
 //! wordings, short or long, fuzzily. Table rows such as "四、结转下年度继续办理"
 //! carry the same numbering but no section title, so they never match.
 
-use crate::labels::{canonical, is_cn_numeral, similarity};
+use crate::labels::{canonical, is_cn_numeral, similarity_from};
 use crate::template::SECTIONS;
 use std::ops::Range;
 
@@ -25,11 +25,21 @@ pub struct Heading {
 
 /// Lines of the normalised text: (start, end) without the newline.
 pub fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut start = 0;
-    text.split('\n').map(move |l| {
-        let r = start..start + l.len();
-        start += l.len() + 1;
-        r
+    // As `text.split('\n')` cuts it, with a cheaper search per line.
+    let b = text.as_bytes();
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let s = start?;
+        match crate::utf8::next_byte(b, s, b'\n') {
+            Some(n) => {
+                start = Some(n + 1);
+                Some(s..n)
+            }
+            None => {
+                start = None;
+                Some(s..b.len())
+            }
+        }
     })
 }
 
@@ -177,6 +187,12 @@ fn title_prefix(s: &str, alts: &[&str]) -> Option<usize> {
 /// gives (None, line). Returns None for lines that cannot be headings.
 fn split_heading(line: &str) -> Option<(Option<u8>, &str, usize)> {
     let t = line.trim();
+    // Every wording is at least two ideographs (6 bytes): a shorter line (a
+    // figure cell) can neither equal one, start with one nor be similar
+    // enough to one (see `match_title`).
+    if t.len() < 6 {
+        return None;
+    }
     let t = t.trim_start_matches(['#', '*', ' ', '>']);
     if t.is_empty() {
         return None;
@@ -233,6 +249,28 @@ fn canonical_titles() -> &'static [(u8, Vec<String>)] {
 
 /// Which section a title names, if any.
 fn match_title(title: &str, number_hint: Option<u8>) -> Option<u8> {
+    if number_hint.is_none() {
+        // Only a title equal to a wording (or to one after the subject
+        // 政府信息公开) can match: its first significant character must be
+        // one a wording starts with, or 政. Most lines fail this before
+        // being put in canonical form.
+        static FIRSTS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+        let firsts = FIRSTS.get_or_init(|| {
+            let mut f: Vec<char> = canonical_titles()
+                .iter()
+                .flat_map(|(_, alts)| alts.iter().filter_map(|a| a.chars().next()))
+                .chain(['政'])
+                .collect();
+            f.sort_unstable();
+            f.dedup();
+            f
+        });
+        let rest = crate::labels::strip_numbering(title.trim());
+        let first = rest.chars().find(|c| !crate::labels::is_ignorable(*c));
+        if !first.is_some_and(|c| firsts.contains(&c)) {
+            return None;
+        }
+    }
     let canon = canonical(title);
     let n = canon.chars().count();
     if !(2..=40).contains(&n) {
@@ -245,6 +283,20 @@ fn match_title(title: &str, number_hint: Option<u8>) -> Option<u8> {
         .find_map(|p| canon.strip_prefix(p))
         .filter(|r| r.chars().count() >= 4)
         .map(str::to_string);
+    if number_hint.is_none() {
+        // Without a numbering only equal titles score (1 for the title, 0.99
+        // for it without the subject; the two cannot both equal one
+        // wording), so the first wording equal to the title wins, else the
+        // first equal to it without the subject.
+        let titles = canonical_titles();
+        let equal = |t: &str| {
+            titles
+                .iter()
+                .find(|(_, alts)| alts.iter().any(|a| a == t))
+                .map(|(n, _)| *n)
+        };
+        return equal(&canon).or_else(|| stripped.as_deref().and_then(equal));
+    }
     for (number, alts) in canonical_titles() {
         let number = *number;
         for a in alts.iter().map(String::as_str) {
@@ -262,8 +314,10 @@ fn match_title(title: &str, number_hint: Option<u8>) -> Option<u8> {
             } else if number_hint.is_some() && canon.starts_with(a) && a.chars().count() >= 4 {
                 0.95
             } else if number_hint == Some(number) {
-                // Typos are tolerated against the numbered section's own titles.
-                similarity(&canon, a)
+                // Typos are tolerated against the numbered section's own
+                // titles. (A score under 0.7 never decides: the threshold is
+                // at least that, so it is not computed.)
+                similarity_from(&canon, a, 0.7).unwrap_or(0.0)
             } else {
                 0.0
             };
@@ -299,7 +353,7 @@ pub fn find_title(text: &str) -> Option<(String, Range<usize>)> {
         let lead = raw.len() - raw.trim_start().len();
         opening.push((r.start + lead..r.start + lead + line.len(), line));
     }
-    let usable = |l: &str| l.chars().count() <= 80 && !l.contains('\t');
+    let usable = |l: &str| l.chars().count() <= 80 && !crate::utf8::has_tab(l);
     // The first usable line that names the report.
     let k = opening
         .iter()
@@ -392,6 +446,22 @@ mod tests {
         let nums: Vec<u8> = h.iter().map(|h| h.number).collect();
         assert_eq!(nums, vec![1, 2, 3, 4, 5, 6]);
         assert_eq!(h[3].title, "政府信息公开行政复议、行政诉讼情况");
+    }
+
+    #[test]
+    fn lines_as_split_cuts_them() {
+        for t in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "\na\nbc\n\n一二三四五六七八九十\nx",
+            "一二三四五六七八九十\n",
+        ] {
+            let want: Vec<&str> = t.split('\n').collect();
+            let got: Vec<&str> = lines(t).map(|r| &t[r]).collect();
+            assert_eq!(got, want, "{t:?}");
+        }
     }
 
     #[test]

@@ -41,14 +41,21 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                _ => {}
+        if !text.contains('\r') {
+            // The usual case: only newlines end lines.
+            let mut i = 0;
+            while let Some(n) = crate::utf8::next_byte(bytes, i, b'\n') {
+                starts.push(n + 1);
+                i = n + 1;
             }
-            i += 1;
+        } else {
+            for (i, &b) in bytes.iter().enumerate() {
+                match b {
+                    b'\n' => starts.push(i + 1),
+                    b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                    _ => {}
+                }
+            }
         }
         LineIndex {
             starts,

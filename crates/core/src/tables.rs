@@ -16,46 +16,52 @@
 use crate::decimal::Decimal;
 use crate::diagnostics::{Diagnostic, Lang, Severity};
 use crate::fields::{Field, FieldKind};
-use crate::labels::{canonical, similarity};
+use crate::labels::{canonical, canonical_into, similarity_from, Matcher};
 use crate::model::{Cell, Row, Table};
 use crate::span::Span;
 use crate::template::{RowDef, ValueKind};
 use crate::value::{parse_cell, CellText};
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
+use std::rc::Rc;
 
 /// A label and the cells after it.
 #[derive(Debug)]
 struct Record<'a> {
-    /// Canonical label pieces.
-    parts: Vec<String>,
+    /// The canonical label: the canonical forms of its pieces (a group
+    /// label, then the row's own label), joined.
+    label: String,
+    /// Where the last piece starts in `label`.
+    last_start: usize,
     label_range: Range<usize>,
-    cells: Vec<&'a Field>,
-    /// Row number (counting row starts) of each cell.
-    rows: Vec<usize>,
+    /// The cells after the label: the fields up to the next label (none is
+    /// a label). A cell that starts a row starts a row of the table.
+    cells: &'a [Field<'a>],
+    /// The first cell is on a row below the label's.
+    below: bool,
     n_figures: usize,
-    /// Row number of the label's (last) cell.
-    label_row: usize,
     /// Figures written into the label's cell with nothing between
     /// ("行政规范性文件8855698"): where, and the digits.
-    run_together: Option<(Range<usize>, String)>,
+    run_together: Option<(Range<usize>, &'a str)>,
     /// The row's own label cell (the last text cell): where, and its text.
-    last_label: (Range<usize>, String),
+    last_label: (Range<usize>, &'a str),
 }
 
 impl Record<'_> {
-    fn label(&self) -> String {
-        self.parts.concat()
+    /// The canonical form of the last piece of the label.
+    fn last(&self) -> &str {
+        &self.label[self.last_start..]
     }
 }
 
-fn records(fields: &[Field]) -> Vec<Record<'_>> {
+fn records<'a>(fields: &'a [Field<'a>]) -> Vec<Record<'a>> {
     let mut out: Vec<Record> = Vec::new();
-    let mut row = 0usize;
+    // Where the cells of the last record start.
+    let mut cells_start = 0;
     let mut row_has_content = false;
     let mut last_was_text = false;
-    for f in fields {
+    for (i, f) in fields.iter().enumerate() {
         if f.row_start {
-            row += 1;
             row_has_content = false;
             last_was_text = false;
         }
@@ -67,34 +73,37 @@ fn records(fields: &[Field]) -> Vec<Record<'_>> {
                     && out.last().is_some_and(|r| r.n_figures == 0);
                 if continues {
                     let r = out.last_mut().expect("checked");
-                    r.parts.push(canonical(label_text));
+                    r.last_start = r.label.len();
+                    canonical_into(label_text, &mut r.label);
                     r.label_range.end = f.range.end;
-                    r.label_row = row;
-                    r.last_label = (f.range.clone(), f.text.clone());
-                    r.cells.clear();
-                    r.rows.clear();
+                    r.last_label = (f.range.clone(), &f.text);
+                    r.cells = &[];
                     if run.is_some() {
                         r.run_together = run;
                     }
                 } else {
+                    let mut label = String::new();
+                    canonical_into(label_text, &mut label);
                     out.push(Record {
-                        parts: vec![canonical(label_text)],
+                        label,
+                        last_start: 0,
                         label_range: f.range.clone(),
-                        cells: Vec::new(),
-                        rows: Vec::new(),
+                        cells: &[],
+                        below: false,
                         n_figures: 0,
-                        label_row: row,
                         run_together: run,
-                        last_label: (f.range.clone(), f.text.clone()),
+                        last_label: (f.range.clone(), &f.text),
                     });
                 }
+                cells_start = i + 1;
                 row_has_content = true;
                 last_was_text = true;
             }
             FieldKind::Value | FieldKind::Empty => {
                 if let Some(r) = out.last_mut() {
-                    r.cells.push(f);
-                    r.rows.push(row);
+                    // Every field since the label is a cell of it.
+                    r.cells = &fields[cells_start..=i];
+                    r.below = fields[cells_start].row_start;
                     if f.kind == FieldKind::Value {
                         r.n_figures += 1;
                     }
@@ -110,7 +119,7 @@ fn records(fields: &[Field]) -> Vec<Record<'_>> {
 }
 
 /// "行政规范性文件8855698" → ("行政规范性文件", Some(range of the digits)).
-fn split_run_together(text: &str, range: Range<usize>) -> (&str, Option<(Range<usize>, String)>) {
+fn split_run_together(text: &str, range: Range<usize>) -> (&str, Option<(Range<usize>, &str)>) {
     let head = text.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
     let tail = &text[head.len()..];
     let digits = tail.bytes().filter(u8::is_ascii_digit).count();
@@ -126,60 +135,113 @@ fn split_run_together(text: &str, range: Range<usize>) -> (&str, Option<(Range<u
         } else {
             range
         };
-        (head, Some((at, tail.to_string())))
+        (head, Some((at, tail)))
     } else {
         (text, None)
     }
 }
 
+/// A table's row definitions with what matching labels against them needs,
+/// prepared once per table rather than once per record.
+struct Rows<'d> {
+    defs: &'d [RowDef],
+    /// Every row's phrases, in row order.
+    phrases: Matcher<'d>,
+    /// For each phrase: its row and its length.
+    phrase_rows: Vec<(usize, usize)>,
+    /// The rows with exact labels.
+    exact_rows: Vec<usize>,
+    /// Each row's template label in canonical form (for the typo fallback),
+    /// computed when first needed.
+    wanted: OnceCell<Vec<String>>,
+}
+
+/// The prepared rows of `defs`, built once for each list: the lists are
+/// static, so their address identifies them.
+fn prepared(defs: &'static [RowDef]) -> Rc<Rows<'static>> {
+    /// (address and length of a list, its prepared rows).
+    type Cache = Vec<((usize, usize), Rc<Rows<'static>>)>;
+    thread_local! {
+        static PREPARED: RefCell<Cache> = const { RefCell::new(Vec::new()) };
+    }
+    let key = (defs.as_ptr() as usize, defs.len());
+    PREPARED.with_borrow_mut(|cache| {
+        if let Some((_, rows)) = cache.iter().find(|(k, _)| *k == key) {
+            return rows.clone();
+        }
+        let rows = Rc::new(Rows::new(defs));
+        cache.push((key, rows.clone()));
+        rows
+    })
+}
+
+impl<'d> Rows<'d> {
+    fn new(defs: &'d [RowDef]) -> Self {
+        Rows {
+            defs,
+            phrases: Matcher::new(defs.iter().flat_map(|d| d.phrases.iter().copied())),
+            phrase_rows: (defs.iter().enumerate())
+                .flat_map(|(j, d)| d.phrases.iter().map(move |p| (j, p.len())))
+                .collect(),
+            exact_rows: (0..defs.len())
+                .filter(|&j| !defs[j].exact.is_empty())
+                .collect(),
+            wanted: OnceCell::new(),
+        }
+    }
+
+    fn wanted(&self) -> &[String] {
+        self.wanted
+            .get_or_init(|| self.defs.iter().map(|d| canonical(d.label)).collect())
+    }
+}
+
 /// Whether the record's label names the row (by a phrase or exactly).
 fn names_row(rec: &Record, def: &RowDef) -> bool {
-    let label = rec.label();
-    let last = rec.parts.last().map(String::as_str).unwrap_or("");
+    let label = rec.label.as_str();
+    let last = rec.last();
     // Phrases and exact labels are written in canonical form (a test in
     // template.rs checks it), so no per-record normalisation is needed.
     def.phrases.iter().any(|p| label.contains(p))
         || def.exact.iter().any(|e| *e == label || *e == last)
 }
 
-/// How well record `rec` names row `def`: 0 = not at all.
-fn candidates(rec: &Record, defs: &[RowDef]) -> Vec<(usize, u32)> {
-    let label = rec.label();
+/// How well record `rec` names each row: (row index, score) for the rows it
+/// may be. `hits` is scratch space.
+fn candidates(rec: &Record, rows: &Rows, hits: &mut Vec<(usize, usize)>) -> Vec<(usize, u32)> {
+    let defs = rows.defs;
+    let label = rec.label.as_str();
     if label.is_empty() {
         return Vec::new();
     }
-    let last = rec.parts.last().cloned().unwrap_or_default();
+    let last = rec.last();
     let usable = |def: &RowDef| -> bool {
         rec.n_figures > 0 || rec.run_together.is_some() || rec.cells.len() >= def.columns.len()
     };
     let mut out = Vec::new();
     // Phrases: the latest-ending match is the row's own label; earlier ones
     // belong to a group label before it.
-    let mut best_end = 0usize;
-    let mut phrase_hits: Vec<(usize, usize)> = Vec::new();
-    let pats: Vec<&str> = defs
-        .iter()
-        .flat_map(|d| d.phrases.iter().copied())
-        .collect();
-    let found = crate::labels::last_matches(&label, &pats);
-    let mut k = 0;
-    for (j, def) in defs.iter().enumerate() {
-        let mut end = None;
-        for p in def.phrases {
-            if let Some(pos) = found[k] {
-                let e = pos + p.len();
-                end = Some(end.map_or(e, |x: usize| x.max(e)));
-            }
-            k += 1;
-        }
-        if def.exact.iter().any(|e| *e == label || *e == last) {
-            end = Some(label.len() + 1);
-        }
-        if let Some(e) = end {
-            best_end = best_end.max(e);
-            phrase_hits.push((j, e));
+    // (row, end) for each phrase match and each exact label; an exact label
+    // ends after every phrase.
+    hits.clear();
+    rows.phrases.each_match(label, |i, k| {
+        hits.push((rows.phrase_rows[k].0, i + rows.phrase_rows[k].1))
+    });
+    for &j in &rows.exact_rows {
+        if defs[j].exact.iter().any(|e| *e == label || *e == last) {
+            hits.push((j, label.len() + 1));
         }
     }
+    // Each row named once, in row order, with the end of its latest match.
+    hits.sort_unstable();
+    let mut phrase_hits: Vec<(usize, usize)> = Vec::with_capacity(hits.len());
+    for &(j, e) in hits.iter() {
+        match phrase_hits.last_mut() {
+            Some(h) if h.0 == j => h.1 = e,
+            _ => phrase_hits.push((j, e)),
+        }
+    }
+    let best_end = phrase_hits.iter().map(|h| h.1).max().unwrap_or(0);
     for &(j, e) in &phrase_hits {
         if !usable(&defs[j]) {
             continue;
@@ -193,10 +255,9 @@ fn candidates(rec: &Record, defs: &[RowDef]) -> Vec<(usize, u32)> {
         out.push((j, score));
     }
     if phrase_hits.is_empty() && rec.n_figures > 0 {
-        for (j, def) in defs.iter().enumerate() {
-            let want = canonical(def.label);
-            let s = similarity(&label, &want).max(similarity(&last, &want));
-            if s >= 0.7 {
+        for (j, want) in rows.wanted().iter().enumerate() {
+            let close = |s: &str| similarity_from(s, want, 0.7).is_some_and(|x| x >= 0.7);
+            if close(label) || close(last) {
                 out.push((j, 6));
             }
         }
@@ -259,12 +320,11 @@ enum Unfit {
 
 /// Fits a record's cells to `n` columns (see the module docs); figures run
 /// together are split when, and only when, exactly one reading exists.
-fn fit(rec: &Record<'_>, n: usize) -> Result<Vec<Field>, Unfit> {
+fn fit<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<Field<'a>>, Unfit> {
     if rec.cells.iter().any(|f| f.packed) {
         let figures: Vec<&Field> = rec
             .cells
             .iter()
-            .copied()
             .filter(|f| f.kind == FieldKind::Value)
             .collect();
         let loose = figures.iter().filter(|f| !f.packed).count();
@@ -274,7 +334,7 @@ fn fit(rec: &Record<'_>, n: usize) -> Result<Vec<Field>, Unfit> {
             let need = n - loose;
             let (count, parts) = unpack(&p.text, need);
             if count != 1 {
-                return Err(Unfit::Packed(p.text.clone(), count));
+                return Err(Unfit::Packed(p.text.to_string(), count));
             }
             let mut out = Vec::new();
             for f in figures {
@@ -282,7 +342,7 @@ fn fit(rec: &Record<'_>, n: usize) -> Result<Vec<Field>, Unfit> {
                     for r in &parts {
                         let range = p.range.start + r.start..p.range.start + r.end;
                         out.push(Field {
-                            text: p.text[r.clone()].to_string(),
+                            text: p.sub(r.clone()),
                             range,
                             row_start: false,
                             kind: FieldKind::Value,
@@ -297,12 +357,12 @@ fn fit(rec: &Record<'_>, n: usize) -> Result<Vec<Field>, Unfit> {
         }
         let all: String = packed
             .iter()
-            .map(|f| f.text.as_str())
+            .map(|f| f.text.as_ref())
             .collect::<Vec<_>>()
             .join(" ");
         return Err(Unfit::Packed(all, 2));
     }
-    fit_loose(rec, n).map(|v| v.into_iter().cloned().collect())
+    fit_loose(rec, n)
 }
 
 /// Ways of reading `run` as `n` figures: digit groups separated by spaces
@@ -432,32 +492,28 @@ pub(crate) fn unpack(run: &str, n: usize) -> (usize, Vec<Range<usize>>) {
 }
 
 /// Fits cells that are each one figure or blank.
-fn fit_loose<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<&'a Field>, Unfit> {
+fn fit_loose<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<Field<'a>>, Unfit> {
     // Figures start on the label's own row: figures under a column of
     // labels (a PDF text layer) belong to no row we can name.
-    if rec.rows.first().is_some_and(|&r| r != rec.label_row) {
+    if !rec.cells.is_empty() && rec.below {
         return Err(Unfit::TooFew(0));
     }
     // Try the cells of the first row, then of the first two rows, and so on.
-    let mut row_ends: Vec<usize> = Vec::new();
-    for i in 1..=rec.cells.len() {
-        if i == rec.cells.len() || rec.rows[i] != rec.rows[i - 1] {
-            row_ends.push(i);
-        }
-    }
+    let row_ends =
+        (1..=rec.cells.len()).filter(|&i| i == rec.cells.len() || rec.cells[i].row_start);
     let mut last_err = Unfit::TooFew(0);
-    for &end in &row_ends {
+    for end in row_ends {
         let cells = &rec.cells[..end];
-        let figures: Vec<&Field> = cells
-            .iter()
-            .copied()
-            .filter(|f| f.kind == FieldKind::Value)
-            .collect();
-        if figures.len() == n {
-            return Ok(figures);
+        let n_figures = cells.iter().filter(|f| f.kind == FieldKind::Value).count();
+        if n_figures == n {
+            return Ok(cells
+                .iter()
+                .filter(|f| f.kind == FieldKind::Value)
+                .cloned()
+                .collect());
         }
-        if figures.len() > n {
-            return Err(Unfit::TooMany(figures.len()));
+        if n_figures > n {
+            return Err(Unfit::TooMany(n_figures));
         }
         if cells.len() == n {
             return Ok(cells.to_vec());
@@ -477,7 +533,7 @@ fn fit_loose<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<&'a Field>, Unfit> {
         if hi - lo == n {
             return Ok(cells[lo..hi].to_vec());
         }
-        last_err = Unfit::TooFew(figures.len());
+        last_err = Unfit::TooFew(n_figures);
     }
     Err(last_err)
 }
@@ -502,7 +558,12 @@ pub fn extract(
     lang: Lang,
 ) -> Extraction {
     let recs = records(fields);
-    let cands: Vec<Vec<(usize, u32)>> = recs.iter().map(|r| candidates(r, defs)).collect();
+    let rows_def = prepared(defs);
+    let mut hits = Vec::new();
+    let cands: Vec<Vec<(usize, u32)>> = recs
+        .iter()
+        .map(|r| candidates(r, &rows_def, &mut hits))
+        .collect();
     let (pairs, score) = align(&cands, defs.len());
     let mut diags = Vec::new();
     if pairs.is_empty() {
@@ -515,21 +576,24 @@ pub fn extract(
     }
     // Labels found but figures not in rows (a PDF text layer, column by
     // column): one finding for the table, not one per row.
-    let fittable = pairs
+    let mut fits: Vec<Option<Result<Vec<Field>, Unfit>>> = pairs
         .iter()
-        .filter(|&&(ri, di)| fit(&recs[ri], defs[di].columns.len()).is_ok())
-        .count();
+        .map(|&(ri, di)| Some(fit(&recs[ri], defs[di].columns.len())))
+        .collect();
+    let fittable = fits.iter().flatten().filter(|f| f.is_ok()).count();
     let loose_figures = fields.iter().filter(|f| f.kind == FieldKind::Value).count();
-    // Rows whose label is present, with or without figures after it.
-    let labels_found = (0..defs.len())
-        .filter(|&j| recs.iter().any(|r| names_row(r, &defs[j])))
-        .count();
     let packed = recs.iter().any(|r| r.cells.iter().any(|c| c.packed));
-    if !packed
-        && fittable * 2 < defs.len()
-        && labels_found * 2 >= defs.len()
-        && loose_figures >= defs.len()
-    {
+    let unfitted = !packed && fittable * 2 < defs.len() && loose_figures >= defs.len();
+    // Rows whose label is present, with or without figures after it
+    // (counted only when it matters).
+    let labels_found = if unfitted {
+        (0..defs.len())
+            .filter(|&j| recs.iter().any(|r| names_row(r, &defs[j])))
+            .count()
+    } else {
+        0
+    };
+    if unfitted && labels_found * 2 >= defs.len() {
         let first = &recs[pairs[0].0];
         diags.push(Diagnostic::new(
             crate::rules::structure::TABLE_UNREADABLE.code,
@@ -557,7 +621,7 @@ pub fn extract(
     let mut fitted = 0;
     // Where each template row was found (or belongs), for locating missing rows.
     let mut found_at: Vec<Option<(Range<usize>, usize)>> = vec![None; defs.len()];
-    for &(ri, di) in &pairs {
+    for (pi, &(ri, di)) in pairs.iter().enumerate() {
         let rec = &recs[ri];
         let def = &defs[di];
         let label_span = nspan(rec.label_range.clone());
@@ -566,7 +630,8 @@ pub fn extract(
             .last()
             .map_or(rec.label_range.end, |c| c.range.end);
         found_at[di] = Some((rec.label_range.clone(), end));
-        let cells = match (&rec.run_together, fit(rec, def.columns.len())) {
+        let fitted_cells = fits[pi].take().expect("one fit per pair");
+        let cells = match (&rec.run_together, fitted_cells) {
             (Some((at, digits)), _) if rec.n_figures == 0 => {
                 diags.push(
                     Diagnostic::new(
@@ -684,7 +749,7 @@ fn label_typo(rec: &Record, def: &RowDef, lang: Lang) -> Option<Diagnostic> {
         return None;
     }
     // The usual case, without normalising anything.
-    if text.contains(def.label) {
+    if crate::utf8::contains(text, def.label) {
         return None;
     }
     let got = canonical(text);
@@ -692,7 +757,7 @@ fn label_typo(rec: &Record, def: &RowDef, lang: Lang) -> Option<Diagnostic> {
     if got.is_empty() || got.contains(&want) || want.contains(&got) {
         return None;
     }
-    if similarity(&got, &want) < 0.6 {
+    if similarity_from(&got, &want, 0.6).is_none_or(|s| s < 0.6) {
         return None;
     }
     let rest = crate::labels::strip_numbering(text).trim_end();
@@ -751,7 +816,7 @@ pub fn read_cell(
     lang: Lang,
 ) -> Cell {
     let span = nspan(f.range.clone());
-    let raw = f.text.clone();
+    let raw = f.text.to_string();
     // Messages are built only for cells that need one.
     let place_zh = || format!("“{}”行“{}”列", def.label, col.label);
     let place_en = || format!("row “{}”, column “{}”", def.label, col.label);
@@ -852,24 +917,30 @@ fn check_kind(d: Decimal, kind: ValueKind) -> Result<(), (String, String)> {
 pub fn extract_reviews(fields: &[Field], region_start: usize, lang: Lang) -> Extraction {
     use crate::template::{REVIEW_COLUMNS, REVIEW_GROUPS};
     let n = REVIEW_GROUPS.len() * REVIEW_COLUMNS.len();
-    // Rows of cells.
-    let mut rows: Vec<Vec<&Field>> = Vec::new();
-    for f in fields {
+    // Rows of cells, as ranges of `fields`.
+    let mut rows: Vec<Range<usize>> = Vec::new();
+    for (i, f) in fields.iter().enumerate() {
         if f.row_start || rows.is_empty() {
-            rows.push(Vec::new());
+            rows.push(i..i);
         }
-        rows.last_mut().expect("pushed").push(f);
+        rows.last_mut().expect("pushed").end = i + 1;
     }
     // The data: after the table's header (which names 行政复议 or its
     // columns), the first row with figures and no text after them, joined
     // with following rows of figures (a row broken by a page end).
+    // The labels' canonical forms, made once (`None` for other cells).
+    let canon: Vec<Option<String>> = fields
+        .iter()
+        .map(|f| (f.kind == FieldKind::Text).then(|| canonical(&f.text)))
+        .collect();
+    let names = |i: usize, name: &str| {
+        canon[i]
+            .as_deref()
+            .is_some_and(|c| crate::utf8::contains(c, name))
+    };
     let header_row = rows.iter().position(|row| {
-        row.iter().any(|f| {
-            f.kind == FieldKind::Text && {
-                let c = canonical(&f.text);
-                c.contains("行政复议") || c.contains("结果维持") || c.contains("尚未审结")
-            }
-        })
+        row.clone()
+            .any(|i| names(i, "行政复议") || names(i, "结果维持") || names(i, "尚未审结"))
     });
     let Some(header_row) = header_row else {
         return Extraction {
@@ -879,55 +950,53 @@ pub fn extract_reviews(fields: &[Field], region_start: usize, lang: Lang) -> Ext
             fitted: 0,
         };
     };
-    let mut data: Vec<&Field> = Vec::new();
-    let mut data_rows: Vec<usize> = Vec::new();
-    let mut started = false;
-    for (ri, row) in rows.iter().enumerate().skip(header_row) {
-        let last_text = row.iter().rposition(|f| f.kind == FieldKind::Text);
-        let after: Vec<&Field> = match last_text {
-            Some(p) => row[p + 1..].to_vec(),
-            None => row.clone(),
-        };
-        let figs = after.iter().filter(|f| f.kind == FieldKind::Value).count();
-        if !started {
-            if figs > 0 {
-                started = true;
-                data.extend(after.iter().copied());
-                data_rows.extend(std::iter::repeat_n(ri, after.len()));
-            }
-        } else if last_text.is_none() && figs > 0 {
-            data.extend(after.iter().copied());
-            data_rows.extend(std::iter::repeat_n(ri, after.len()));
-        } else {
-            break;
+    // The data is a run of fields: the end of one row and the whole rows
+    // after it.
+    let mut data: Option<Range<usize>> = None;
+    let mut n_figures = 0;
+    for row in &rows[header_row..] {
+        let last_text = fields[row.clone()]
+            .iter()
+            .rposition(|f| f.kind == FieldKind::Text);
+        let after = last_text.map_or(row.start, |p| row.start + p + 1)..row.end;
+        let figs = fields[after.clone()]
+            .iter()
+            .filter(|f| f.kind == FieldKind::Value)
+            .count();
+        match &mut data {
+            None if figs > 0 => data = Some(after),
+            None => {}
+            Some(d) if last_text.is_none() && figs > 0 => d.end = after.end,
+            Some(_) => break,
         }
-        if started && data.iter().filter(|f| f.kind == FieldKind::Value).count() >= n {
+        n_figures += figs;
+        if data.is_some() && n_figures >= n {
             break;
         }
     }
-    if data.is_empty() {
+    let Some(data) = data.filter(|d| !d.is_empty()) else {
         return Extraction {
             table: None,
             diagnostics: Vec::new(),
             score: 0,
             fitted: 0,
         };
-    }
+    };
+    let data = &fields[data];
     let rec = Record {
-        parts: Vec::new(),
+        label: String::new(),
+        last_start: 0,
         label_range: data[0].range.start..data[0].range.start,
         n_figures: data.iter().filter(|f| f.kind == FieldKind::Value).count(),
-        label_row: data_rows[0],
-        last_label: (0..0, String::new()),
+        below: false,
+        last_label: (0..0, ""),
         cells: data,
-        rows: data_rows,
         run_together: None,
     };
     let header = |name: &str| -> Option<Range<usize>> {
-        fields
-            .iter()
-            .find(|f| f.kind == FieldKind::Text && canonical(&f.text).contains(name))
-            .map(|f| f.range.clone())
+        (0..fields.len())
+            .find(|&i| names(i, name))
+            .map(|i| fields[i].range.clone())
     };
     let group_spans: Vec<Span> = [header("行政复议"), header("直接起诉"), header("复议后起诉")]
         .into_iter()
@@ -1024,7 +1093,7 @@ mod tests {
     fn run_together_figures_are_not_split() {
         let (head, run) = split_run_together("行政规范性文件8855698", 0..28);
         assert_eq!(head, "行政规范性文件");
-        assert_eq!(run, Some((21..28, "8855698".to_string())));
+        assert_eq!(run, Some((21..28, "8855698")));
         assert_eq!(split_run_together("1. 属于国家秘密", 0..20).1, None);
     }
 }

@@ -28,12 +28,21 @@ pub fn parse_cell(s: &str) -> CellText {
     if t.is_empty() {
         return CellText::Empty;
     }
+    // The common case: a whole number ("0", "51").
+    if t.len() <= 18 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let v = t.bytes().fold(0i64, |v, b| v * 10 + (b - b'0') as i64);
+        return CellText::Number(Decimal::from_int(v), "");
+    }
     if matches!(
         t,
         "/" | "／" | "—" | "——" | "-" | "--" | "–" | "无" | "空" | "×" | "\\" | "－" | "一"
     ) {
         // "一" is how a dash often comes out of a PDF.
         return CellText::BlankMark;
+    }
+    // A figure starts with a digit, a sign or a decimal point.
+    if !matches!(t.as_bytes()[0], b'0'..=b'9' | b'+' | b'-' | b'.') {
+        return CellText::Text;
     }
     let (body, unit) = UNITS
         .iter()

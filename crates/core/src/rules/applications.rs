@@ -104,8 +104,10 @@ pub(crate) fn render(terms: &[Term], with_names: bool) -> String {
 }
 
 pub(crate) fn sum(terms: &[Term]) -> Option<Decimal> {
-    let vals: Option<Vec<Decimal>> = terms.iter().map(Term::value).collect();
-    Some(Decimal::sum(vals?.iter()))
+    if terms.iter().any(|t| t.value().is_none()) {
+        return None;
+    }
+    Some(Decimal::sum_values(terms.iter().filter_map(Term::value)))
 }
 
 /// A finding on `anchor` with every other term as related.
@@ -188,19 +190,14 @@ fn column_balance(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
 }
 
 fn total_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
+    let result_rows: Vec<&crate::model::Row> =
+        t.rows.iter().filter(|r| is_result_row(r.key)).collect();
     for col in APPLICANT_COLUMNS {
-        let Some(total) = term(
-            t,
-            "total",
-            col.key,
-            lang.pick("（七）总计".into(), "total".into()),
-        ) else {
+        let Some(total) = term(t, "total", col.key, pick(lang, "（七）总计", "total")) else {
             continue;
         };
-        let parts: Vec<Term> = t
-            .rows
+        let parts: Vec<Term> = result_rows
             .iter()
-            .filter(|r| is_result_row(r.key))
             .filter_map(|r| {
                 Some(Term {
                     name: r.label.into(),
@@ -263,6 +260,22 @@ fn row_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
         }) else {
             continue;
         };
+        // The usual case, without building the terms: all six cells there,
+        // read, and adding up.
+        let mut cells: [Option<&Cell>; 6] = [None; 6];
+        for (slot, c) in cells.iter_mut().zip(&APPLICANT_COLUMNS[..6]) {
+            *slot = row.cell(c.key);
+        }
+        let values = || cells.iter().map(|c| c.and_then(|c| c.value));
+        if cells.iter().any(Option::is_none) || values().any(|v| v.is_none()) {
+            continue;
+        }
+        if total
+            .value()
+            .is_none_or(|v| Decimal::sum_values(values().flatten()) == v)
+        {
+            continue;
+        }
         let parts: Vec<Term> = APPLICANT_COLUMNS[..6]
             .iter()
             .filter_map(|c| {

@@ -151,7 +151,7 @@ fn sections(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .min()
             .unwrap_or(text.len());
         let body = &text[h1.range.end.min(end)..end];
-        let n = body.chars().filter(|c| !c.is_whitespace()).count();
+        let n = crate::labels::count_non_whitespace(body);
         if n > 1000 {
             out.push(
                 Diagnostic::new(
@@ -176,7 +176,7 @@ fn template(report: &Report, ctx: &Context, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
     let text = ctx.text;
     // Labels may be broken over lines ("本年新\n制作数量").
-    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let squeezed = crate::labels::without_whitespace(text);
     let found: Vec<&str> = MARKERS_2019
         .iter()
         .copied()

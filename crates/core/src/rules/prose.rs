@@ -9,6 +9,7 @@ use crate::model::{Cell, Report};
 use crate::prose::{Claim, Fact, FactKind};
 use crate::tables::nspan;
 use crate::template::APPLICANT_COLUMNS;
+use std::borrow::Cow;
 
 rule! {
     /// A figure the prose states about applications, results, reviews or
@@ -102,7 +103,7 @@ fn all<'a, const N: usize>(terms: [Option<Term<'a>>; N]) -> Vec<Term<'a>> {
 fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal, Vec<Term<'a>>)> {
     use FactKind::*;
     let mut out = Vec::new();
-    let name = |s: &str| s.to_string();
+    let name = |s: &'static str| Cow::Borrowed(s);
     let mut push = |cells: Vec<Term<'a>>| {
         let vals: Option<Vec<Decimal>> = cells.iter().map(|t| t.cell.value).collect();
         if let Some(v) = vals {
@@ -111,9 +112,9 @@ fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal,
             }
         }
     };
-    let app = |row: &str, col: &str, n: String| -> Option<Term<'a>> {
+    let app = |row: &str, col: &str, n: Cow<'static, str>| -> Option<Term<'a>> {
         Some(Term {
-            name: n.into(),
+            name: n,
             cell: report.applications.as_ref()?.cell(row, col)?,
         })
     };
@@ -125,7 +126,11 @@ fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal,
             .and_then(|t| {
                 t.rows
                     .iter()
-                    .filter(|r| r.key == prefix || r.key.starts_with(&format!("{prefix}.")))
+                    .filter(|r| {
+                        r.key
+                            .strip_prefix(prefix)
+                            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+                    })
                     .map(|r| {
                         Some(Term {
                             name: r.label.into(),
@@ -175,7 +180,7 @@ fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal,
                             .iter()
                             .find(|x| x.key == *c)
                             .map_or("", |x| x.label);
-                        app(row, c, format!("{rname}·{label}"))
+                        app(row, c, format!("{rname}·{label}").into())
                     })
                     .collect();
                 if cells.len() == cols.len() {
@@ -190,7 +195,7 @@ fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal,
                         .iter()
                         .find(|x| x.key == *c)
                         .map_or("", |x| x.label);
-                    if let Some(t) = app(row, c, format!("{rname}·{label}")) {
+                    if let Some(t) = app(row, c, format!("{rname}·{label}").into()) {
                         both.push(t);
                     }
                 }

@@ -41,7 +41,7 @@ impl Relation<'_> {
 
 /// The template's relations over sections 三 and 四.
 fn relations(report: &Report) -> Vec<Relation<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(64);
     if let Some(t) = &report.applications {
         for col in APPLICANT_COLUMNS {
             // 新收 + 结转 − 总计 − 结转下年度 = 0
@@ -60,7 +60,8 @@ fn relations(report: &Report) -> Vec<Relation<'_>> {
             }
             // 总计 − Σ results = 0
             if let Some(total) = t.cell("total", col.key) {
-                let mut terms = vec![(total, 1)];
+                let mut terms = Vec::with_capacity(t.rows.len() + 1);
+                terms.push((total, 1));
                 terms.extend(
                     t.rows
                         .iter()
@@ -72,7 +73,8 @@ fn relations(report: &Report) -> Vec<Relation<'_>> {
         }
         for row in &t.rows {
             if let Some(total) = row.cell("total") {
-                let mut terms = vec![(total, 1)];
+                let mut terms = Vec::with_capacity(8);
+                terms.push((total, 1));
                 terms.extend(
                     APPLICANT_COLUMNS[..6]
                         .iter()
@@ -87,7 +89,8 @@ fn relations(report: &Report) -> Vec<Relation<'_>> {
     if let Some(t) = &report.reviews {
         for row in &t.rows {
             if let Some(total) = row.cell("total") {
-                let mut terms = vec![(total, 1)];
+                let mut terms = Vec::with_capacity(8);
+                terms.push((total, 1));
                 terms.extend(
                     REVIEW_COLUMNS[..4]
                         .iter()
@@ -164,18 +167,24 @@ pub fn single_cell_repair(report: &Report) -> Option<(Span, Decimal)> {
 
 /// Attaches the repair, if any, to the relation diagnostics it repairs.
 pub fn attach(report: &Report, diags: &mut [Diagnostic]) {
-    let Some((span, value)) = single_cell_repair(report) else {
-        return;
-    };
-    for d in diags.iter_mut() {
-        let relation = matches!(
+    let relation = |d: &Diagnostic| {
+        matches!(
             d.code,
             "applications.column-balance"
                 | "applications.total-sum"
                 | "applications.row-sum"
                 | "reviews.group-sum"
-        );
-        if relation && d.spans().any(|s| *s == span) {
+        )
+    };
+    // Nothing to repair: no relation is broken.
+    if !diags.iter().any(relation) {
+        return;
+    }
+    let Some((span, value)) = single_cell_repair(report) else {
+        return;
+    };
+    for d in diags.iter_mut() {
+        if relation(d) && d.spans().any(|s| *s == span) {
             d.fix = Some(Fix {
                 span,
                 replacement: value.to_string(),

@@ -1,0 +1,194 @@
+//! Byte-level helpers for the scans that read every character of a text:
+//! a scan steps from lead byte to lead byte with a table lookup instead of
+//! decoding each character, and decodes only where a byte says it must.
+//!
+//! Every function takes the bytes of a `&str` (valid UTF-8) and positions
+//! that are character boundaries.
+
+/// The length of the UTF-8 character each lead byte starts (1 for ASCII;
+/// continuation bytes, which a scan stepping by characters never meets,
+/// also say 1).
+pub(crate) const LEN: [u8; 256] = stop_at(&[]);
+
+/// [`LEN`] with 0 at the `special` bytes: a scan steps over characters by
+/// their length and stops where the table says 0.
+pub(crate) const fn stop_at(special: &[u8]) -> [u8; 256] {
+    let mut t = [1u8; 256];
+    let mut b = 0xC0;
+    while b < 0x100 {
+        t[b] = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF7 => 4,
+            _ => 1,
+        };
+        b += 1;
+    }
+    let mut k = 0;
+    while k < special.len() {
+        t[special[k] as usize] = 0;
+        k += 1;
+    }
+    t
+}
+
+/// The low 10 bits of the code point of the `len`-byte character at `i`,
+/// read from its last two bytes without decoding it.
+#[inline]
+pub(crate) fn low_bits(b: &[u8], i: usize, len: usize) -> usize {
+    if len == 1 {
+        b[i] as usize
+    } else {
+        ((b[i + len - 2] as usize & 0x0F) << 6) | (b[i + len - 1] as usize & 0x3F)
+    }
+}
+
+/// The first occurrence of `needle` in `hay`. The standard library's
+/// `contains` is fast on long texts (it uses SIMD where it can) but `find`
+/// is not, and both are costly to set up: on a short text a plain scan is
+/// cheaper.
+pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
+    if hay.len() >= 64 {
+        // Most words looked for are absent.
+        return if hay.contains(needle) {
+            hay.find(needle)
+        } else {
+            None
+        };
+    }
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return Some(0);
+    };
+    let last = h.len().checked_sub(n.len())?;
+    (0..=last).find(|&i| h[i] == first && h[i + 1..].iter().zip(rest).all(|(a, b)| a == b))
+}
+
+/// Whether `needle` occurs in `hay` (see [`find`]).
+pub(crate) fn contains(hay: &str, needle: &str) -> bool {
+    if hay.len() >= 64 {
+        hay.contains(needle)
+    } else {
+        find(hay, needle).is_some()
+    }
+}
+
+/// The first byte `x` of `b` at or after `from`, eight bytes at a time.
+pub(crate) fn next_byte(b: &[u8], from: usize, x: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let pattern = ONES * x as u64;
+    let mut i = from;
+    while i + 8 <= b.len() {
+        let w = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes")) ^ pattern;
+        // A zero byte of `w` is an `x` of `b`; the lowest flagged byte is
+        // the first zero (flags above it may be false).
+        let zero = w.wrapping_sub(ONES) & !w & HIGH;
+        if zero != 0 {
+            return Some(i + (zero.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b[i.min(b.len())..]
+        .iter()
+        .position(|&c| c == x)
+        .map(|k| i + k)
+}
+
+/// Whether `s` holds a tab.
+pub(crate) fn has_tab(s: &str) -> bool {
+    next_byte(s.as_bytes(), 0, b'\t').is_some()
+}
+
+/// The first ASCII digit of `b` at or after `from`, eight bytes at a time.
+pub(crate) fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= b.len() {
+        let w = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+        // The high bit of each byte of `t + 0x50` says `>= '0'`, of
+        // `t + 0x46` says `> '9'` (no carry crosses bytes: t <= 0x7F).
+        let t = w & LOW7;
+        let ge0 = t + 0x5050_5050_5050_5050;
+        let gt9 = t + 0x4646_4646_4646_4646;
+        let digits = ge0 & !gt9 & !w & HIGH;
+        if digits != 0 {
+            return Some(i + (digits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b[i.min(b.len())..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|k| i + k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_agrees_with_str_find() {
+        let hay = "共收到政府信息公开申请55件，其中，予以公开及部分公开10件，收到申请";
+        for end in [0, 3, 10, 30, hay.len()] {
+            let end = (0..=end).rev().find(|&e| hay.is_char_boundary(e)).unwrap();
+            let h = &hay[..end];
+            for needle in [
+                "",
+                "申请",
+                "收到",
+                "件",
+                "10",
+                "公开及",
+                "申请55件，其中，予以公开及部分公开10件，收到申请x",
+            ] {
+                assert_eq!(find(h, needle), h.find(needle), "{h} / {needle}");
+                assert_eq!(contains(h, needle), h.contains(needle));
+            }
+        }
+    }
+
+    #[test]
+    fn bytes_found() {
+        let s = "a\nbc一\n\n二三四五六七八\n\n\nxyz\u{a}".as_bytes();
+        for from in 0..=s.len() {
+            for x in [b'\n', b'a', b'z', 0x80, 0xE4, 0x00] {
+                let want = (from..s.len()).find(|&i| s[i] == x);
+                assert_eq!(next_byte(s, from, x), want, "{from} {x}");
+            }
+        }
+    }
+
+    #[test]
+    fn digits_found() {
+        let s = "一二三四五六七八九十abc:/9年12345678901".as_bytes();
+        for from in 0..=s.len() {
+            let want = (from..s.len()).find(|&i| s[i].is_ascii_digit());
+            assert_eq!(next_digit(s, from), want, "{from}");
+        }
+        for b in 0..=255u8 {
+            let v = [b; 9];
+            assert_eq!(next_digit(&v, 0).is_some(), b.is_ascii_digit(), "{b}");
+        }
+    }
+
+    #[test]
+    fn lengths_and_low_bits() {
+        for s in [
+            "a",
+            "é",
+            "中",
+            "𠮷",
+            "\u{7f}",
+            "\u{7ff}",
+            "\u{ffff}",
+            "\u{10ffff}",
+        ] {
+            let c = s.chars().next().unwrap();
+            let b = s.as_bytes();
+            assert_eq!(LEN[b[0] as usize] as usize, c.len_utf8(), "{s}");
+            assert_eq!(low_bits(b, 0, c.len_utf8()), c as usize & 1023, "{s}");
+        }
+    }
+}
