@@ -32,6 +32,15 @@ impl Decimal {
         }
     }
 
+    /// `units` units of the last place of a number written with `scale`
+    /// decimals (`units(3, 1)` is 0.3); `None` beyond the accepted scale.
+    pub fn units(units: i64, scale: u8) -> Option<Self> {
+        (scale <= MAX_SCALE).then_some(Decimal {
+            mantissa: units as i128,
+            scale,
+        })
+    }
+
     /// Parses `[+-]digits[.digits]` (digits may be grouped with `,`).
     /// Returns `None` for anything else.
     pub fn parse(s: &str) -> Option<Decimal> {
@@ -178,7 +187,10 @@ impl Decimal {
     fn to_f64(self) -> f64 {
         // Only for rendering JSON: the decimal string is exact and parses
         // to the nearest double, which prints back as the same string.
-        self.to_string().parse().unwrap_or(0.0)
+        // mantissa and 10^scale are exact doubles (|m| < 2^53, scale <=
+        // 22), so the one division is correctly rounded: the nearest double,
+        // as parsing the decimal string would give, without dec2flt's tables.
+        self.mantissa as f64 / 10f64.powi(self.scale as i32)
     }
 }
 

@@ -139,6 +139,14 @@ fn percentages_rounded_truncated_and_wrong() {
     let t = edit(&seed("000"), "其他处理4宗，占16%", "其他处理4宗，占26%");
     let r = run(&t);
     assert_eq!(with(&r, "prose.percentage-total").len(), 1);
+    // Six shares written to one decimal may each be off by 0.1: 100.2 is
+    // within 0.6 of 100 (the tolerance was once computed through a float,
+    // which printed as 0.6000000000000001, failed to parse and became 0).
+    let t = edit(&seed("000"), "其他处理4宗，占16%", "其他处理4宗，占16.1%");
+    let t = edit(&t, "结转下年度办理3宗，占12%", "结转下年度办理3宗，占12.1%");
+    assert!(with(&run(&t), "prose.percentage-total").is_empty());
+    let t = edit(&t, "其他处理4宗，占16.1%", "其他处理4宗，占16.6%");
+    assert_eq!(with(&run(&t), "prose.percentage-total").len(), 1);
 }
 
 #[test]

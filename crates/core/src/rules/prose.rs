@@ -498,8 +498,7 @@ fn percentage_groups(ctx: &Context, lang: Lang, out: &mut Vec<Diagnostic>) {
         let total = Decimal::sum(shares.iter());
         let k = shares.iter().map(|s| s.scale()).max().unwrap_or(0);
         // Each share may be off by one unit of its last digit.
-        let tol = Decimal::parse(&format!("{}", g.len() as f64 * 10f64.powi(-(k as i32))))
-            .unwrap_or(Decimal::ZERO);
+        let tol = Decimal::units(g.len() as i64, k).unwrap_or(Decimal::ZERO);
         let hundred = Decimal::from_int(100);
         let over = total > hundred.checked_add(tol).unwrap_or(hundred);
         let under = g.len() >= 4 && total < hundred.checked_sub(tol).unwrap_or(hundred);
