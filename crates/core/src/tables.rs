@@ -506,11 +506,9 @@ fn fit_loose<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<Field<'a>>, Unfit> {
         let cells = &rec.cells[..end];
         let n_figures = cells.iter().filter(|f| f.kind == FieldKind::Value).count();
         if n_figures == n {
-            return Ok(cells
-                .iter()
-                .filter(|f| f.kind == FieldKind::Value)
-                .cloned()
-                .collect());
+            let mut out = Vec::with_capacity(n);
+            out.extend(cells.iter().filter(|f| f.kind == FieldKind::Value).cloned());
+            return Ok(out);
         }
         if n_figures > n {
             return Err(Unfit::TooMany(n_figures));
@@ -816,7 +814,7 @@ pub fn read_cell(
     lang: Lang,
 ) -> Cell {
     let span = nspan(f.range.clone());
-    let raw = f.text.to_string();
+    let raw = crate::model::CellText::new(&f.text);
     // Messages are built only for cells that need one.
     let place_zh = || format!("“{}”行“{}”列", def.label, col.label);
     let place_en = || format!("row “{}”, column “{}”", def.label, col.label);

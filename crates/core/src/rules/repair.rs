@@ -7,9 +7,9 @@
 
 use crate::decimal::Decimal;
 use crate::diagnostics::{Diagnostic, Fix};
-use crate::model::{Cell, Report};
+use crate::model::{Cell, Report, Row};
 use crate::span::Span;
-use crate::template::{is_result_row, APPLICANT_COLUMNS, REVIEW_COLUMNS};
+use crate::template::{is_result_row, ColDef, APPLICANT_COLUMNS, REVIEW_COLUMNS};
 
 /// `Σ coeff × cell = 0`.
 struct Relation<'a> {
@@ -39,49 +39,64 @@ impl Relation<'_> {
     }
 }
 
+/// The cells of `row` in the order of `cols` (`None` for a column the row
+/// lacks): looked up once per row rather than once per relation.
+fn cells_in<'a>(row: &'a Row, cols: &[ColDef]) -> Vec<Option<&'a Cell>> {
+    let same = row.columns.len() == cols.len()
+        && row.cells.len() == cols.len()
+        && row.columns.iter().zip(cols).all(|(a, b)| a.key == b.key);
+    if same {
+        row.cells.iter().map(Option::as_ref).collect()
+    } else {
+        cols.iter().map(|c| row.cell(c.key)).collect()
+    }
+}
+
 /// The template's relations over sections 三 and 四.
 fn relations(report: &Report) -> Vec<Relation<'_>> {
     let mut out = Vec::with_capacity(64);
     if let Some(t) = &report.applications {
-        for col in APPLICANT_COLUMNS {
+        let cols = APPLICANT_COLUMNS;
+        // Each row's cells, by column of `cols`.
+        let grid: Vec<(&str, Vec<Option<&Cell>>)> =
+            t.rows.iter().map(|r| (r.key, cells_in(r, cols))).collect();
+        // The first row with each key, as `Table::row` finds it.
+        let row = |key: &str| grid.iter().find(|(k, _)| *k == key).map(|(_, c)| c);
+        let balance = [
+            (row("new"), 1),
+            (row("carried_over"), 1),
+            (row("total"), -1),
+            (row("carried_forward"), -1),
+        ];
+        let results: Vec<&Vec<Option<&Cell>>> = grid
+            .iter()
+            .filter(|(k, _)| is_result_row(k))
+            .map(|(_, c)| c)
+            .collect();
+        for c in 0..cols.len() {
             // 新收 + 结转 − 总计 − 结转下年度 = 0
-            let cells = [
-                ("new", 1),
-                ("carried_over", 1),
-                ("total", -1),
-                ("carried_forward", -1),
-            ];
-            let terms: Option<Vec<_>> = cells
-                .iter()
-                .map(|(r, k)| Some((t.cell(r, col.key)?, *k)))
-                .collect();
+            let terms: Option<Vec<_>> =
+                balance.iter().map(|(r, k)| Some(((*r)?[c]?, *k))).collect();
             if let Some(terms) = terms {
                 out.push(Relation { terms });
             }
             // 总计 − Σ results = 0
-            if let Some(total) = t.cell("total", col.key) {
-                let mut terms = Vec::with_capacity(t.rows.len() + 1);
+            if let Some(total) = balance[2].0.and_then(|r| r[c]) {
+                let mut terms = Vec::with_capacity(results.len() + 1);
                 terms.push((total, 1));
-                terms.extend(
-                    t.rows
-                        .iter()
-                        .filter(|r| is_result_row(r.key))
-                        .filter_map(|r| Some((r.cell(col.key)?, -1))),
-                );
+                terms.extend(results.iter().filter_map(|r| Some((r[c]?, -1))));
                 out.push(Relation { terms });
             }
         }
-        for row in &t.rows {
-            if let Some(total) = row.cell("total") {
-                let mut terms = Vec::with_capacity(8);
-                terms.push((total, 1));
-                terms.extend(
-                    APPLICANT_COLUMNS[..6]
-                        .iter()
-                        .filter_map(|c| Some((row.cell(c.key)?, -1))),
-                );
-                if terms.len() == 7 {
-                    out.push(Relation { terms });
+        if let Some(ti) = cols.iter().position(|c| c.key == "total") {
+            for (_, cells) in &grid {
+                if let Some(total) = cells[ti] {
+                    let mut terms = Vec::with_capacity(8);
+                    terms.push((total, 1));
+                    terms.extend(cells[..6].iter().filter_map(|c| Some(((*c)?, -1))));
+                    if terms.len() == 7 {
+                        out.push(Relation { terms });
+                    }
                 }
             }
         }
