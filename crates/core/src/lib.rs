@@ -259,9 +259,9 @@ fn analyze(norm: &NormText, opts: &Options, input: &'static str) -> Report {
                     diags.push(Diagnostic::new(
                         rules::structure::TABLE_MISSING.code,
                         Severity::Error,
-                        lang.pick(
-                            format!("未找到{name_zh}的统计表"),
-                            format!("The table of {name_en} cannot be found"),
+                        lang.pick_with(
+                            || format!("未找到{name_zh}的统计表"),
+                            || format!("The table of {name_en} cannot be found"),
                         ),
                         nspan(at),
                     ));
@@ -435,9 +435,9 @@ fn input_sanity(text: &str, lang: Lang, diags: &mut Vec<Diagnostic>) {
         diags.push(Diagnostic::new(
             rules::structure::INPUT_NOT_TEXT.code,
             Severity::Error,
-            lang.pick(
-                format!("输入中有 {bad} 个控制字符或无法解码的字符：这可能是二进制文件、粘贴的 PDF 原始数据，或编码读错的文件"),
-                format!("The input holds {bad} control or undecodable characters: it may be a binary file, a PDF's raw bytes, or a file read in the wrong encoding"),
+            lang.pick_with(
+                || format!("输入中有 {bad} 个控制字符或无法解码的字符：这可能是二进制文件、粘贴的 PDF 原始数据，或编码读错的文件"),
+                || format!("The input holds {bad} control or undecodable characters: it may be a binary file, a PDF's raw bytes, or a file read in the wrong encoding"),
             ),
             nspan(at),
         ));

@@ -596,12 +596,12 @@ pub fn extract(
         diags.push(Diagnostic::new(
             crate::rules::structure::TABLE_UNREADABLE.code,
             Severity::Error,
-            lang.pick(
-                format!(
+            lang.pick_with(
+                || format!(
                     "找到了表格的 {} 个行标签和 {loose_figures} 个数字，但数字不是按行排列的（常见于从 PDF 复制、逐列导出的文本），无法确定每个数字属于哪一格；请从 Word、WPS 或网页原文复制表格",
                     labels_found
                 ),
-                format!(
+                || format!(
                     "The table's {} row labels and {loose_figures} figures were found, but the figures are not laid out in rows (as in a PDF's text layer, column by column); which figure belongs to which cell cannot be told. Copy the table from the Word/WPS document or the web page instead",
                     labels_found
                 ),
@@ -635,14 +635,14 @@ pub fn extract(
                     Diagnostic::new(
                         "table.row-unreadable",
                         Severity::Error,
-                        lang.pick(
-                            format!(
+                        lang.pick_with(
+                            || format!(
                                 "“{}”一行的数字连在一起（{}），无法确定如何分到 {} 列，不予猜测",
                                 def.label,
                                 digits,
                                 def.columns.len()
                             ),
-                            format!(
+                            || format!(
                                 "Row “{}”: its figures run together ({}); they cannot be split into {} columns without guessing",
                                 def.label,
                                 digits,
@@ -683,9 +683,9 @@ pub fn extract(
                 let mut d = Diagnostic::new(
                     "table.row-unreadable",
                     Severity::Error,
-                    lang.pick(
-                        format!("“{}”一行无法读取：{zh}", def.label),
-                        format!("Row “{}” cannot be read: {en}", def.label),
+                    lang.pick_with(
+                        || format!("“{}”一行无法读取：{zh}", def.label),
+                        || format!("Row “{}” cannot be read: {en}", def.label),
                     ),
                     label_span,
                 );
@@ -723,9 +723,9 @@ pub fn extract(
         diags.push(Diagnostic::new(
             "table.row-missing",
             Severity::Error,
-            lang.pick(
-                format!("表格缺少“{}”一行", def.label),
-                format!("The table lacks the row “{}”", def.label),
+            lang.pick_with(
+                || format!("表格缺少“{}”一行", def.label),
+                || format!("The table lacks the row “{}”", def.label),
             ),
             nspan(at..at),
         ));
@@ -764,12 +764,14 @@ fn label_typo(rec: &Record, def: &RowDef, lang: Lang) -> Option<Diagnostic> {
     let mut d = Diagnostic::new(
         crate::rules::structure::LABEL_TYPO.code,
         Severity::Info,
-        lang.pick(
-            format!("行标签“{rest}”与模板不同，应为“{}”", def.label),
-            format!(
-                "The row label “{rest}” differs from the template's “{}”",
-                def.label
-            ),
+        lang.pick_with(
+            || format!("行标签“{rest}”与模板不同，应为“{}”", def.label),
+            || {
+                format!(
+                    "The row label “{rest}” differs from the template's “{}”",
+                    def.label
+                )
+            },
         ),
         nspan(at.clone()),
     );
@@ -825,9 +827,9 @@ pub fn read_cell(
                 diags.push(Diagnostic::new(
                     "cell.invalid",
                     Severity::Error,
-                    lang.pick(
-                        format!("{}的“{raw}”{zh}", place_zh()),
-                        format!("{}: “{raw}” {en}", place_en()),
+                    lang.pick_with(
+                        || format!("{}的“{raw}”{zh}", place_zh()),
+                        || format!("{}: “{raw}” {en}", place_en()),
                     ),
                     span,
                 ));
@@ -838,20 +840,22 @@ pub fn read_cell(
             let what = if raw.is_empty() {
                 lang.pick("为空".into(), "is blank".into())
             } else {
-                lang.pick(
-                    format!("填的是“{raw}”，不是数字"),
-                    format!("holds “{raw}”, not a figure"),
+                lang.pick_with(
+                    || format!("填的是“{raw}”，不是数字"),
+                    || format!("holds “{raw}”, not a figure"),
                 )
             };
             diags.push(Diagnostic::new(
                 "cell.blank",
                 Severity::Error,
-                lang.pick(
-                    format!("{}{what}：模板要求每格填写数字（没有则填 0）", place_zh()),
-                    format!(
-                        "{} {what}: the template requires a figure in every cell (0 if none)",
-                        place_en()
-                    ),
+                lang.pick_with(
+                    || format!("{}{what}：模板要求每格填写数字（没有则填 0）", place_zh()),
+                    || {
+                        format!(
+                            "{} {what}: the template requires a figure in every cell (0 if none)",
+                            place_en()
+                        )
+                    },
                 ),
                 span,
             ));
@@ -861,9 +865,9 @@ pub fn read_cell(
             diags.push(Diagnostic::new(
                 "cell.invalid",
                 Severity::Error,
-                lang.pick(
-                    format!("{}的“{raw}”无法读作数字", place_zh()),
-                    format!("{}: “{raw}” cannot be read as a figure", place_en()),
+                lang.pick_with(
+                    || format!("{}的“{raw}”无法读作数字", place_zh()),
+                    || format!("{}: “{raw}” cannot be read as a figure", place_en()),
                 ),
                 span,
             ));
@@ -1037,9 +1041,9 @@ pub fn extract_reviews(fields: &[Field], region_start: usize, lang: Lang) -> Ext
             let mut d = Diagnostic::new(
                 "table.row-unreadable",
                 Severity::Error,
-                lang.pick(
-                    format!("行政复议、行政诉讼表的数据行无法读取：{zh}"),
-                    format!("The review and litigation table cannot be read: {en}"),
+                lang.pick_with(
+                    || format!("行政复议、行政诉讼表的数据行无法读取：{zh}"),
+                    || format!("The review and litigation table cannot be read: {en}"),
                 ),
                 nspan(rec.cells[0].range.clone()),
             );

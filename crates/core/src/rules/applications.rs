@@ -89,18 +89,22 @@ pub(crate) fn term<'a>(
 
 /// "51 + 3 + 0" with names: "本年新收 51 + 上年结转 3".
 pub(crate) fn render(terms: &[Term], with_names: bool) -> String {
-    terms
-        .iter()
-        .map(|t| {
-            let v = t.value().map_or("?".to_string(), |v| v.to_string());
-            if with_names {
-                format!("{} {}", t.name, v)
-            } else {
-                v
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" + ")
+    use std::fmt::Write;
+    let mut out = String::with_capacity(terms.len() * 16);
+    for (i, t) in terms.iter().enumerate() {
+        if i > 0 {
+            out.push_str(" + ");
+        }
+        if with_names {
+            out.push_str(&t.name);
+            out.push(' ');
+        }
+        match t.value() {
+            Some(v) => write!(out, "{v}").expect("writing to a String"),
+            None => out.push('?'),
+        }
+    }
+    out
 }
 
 pub(crate) fn sum(terms: &[Term]) -> Option<Decimal> {
@@ -122,14 +126,30 @@ pub(crate) fn finding(
     let mut d =
         Diagnostic::new(code, Severity::Error, message, anchor.cell.span).numbers(expected, actual);
     for t in others {
-        let v = t.value().map_or(String::new(), |v| v.to_string());
-        d = d.related(t.cell.span, format!("{} {}", t.name, v).trim().to_string());
+        d = d.related(t.cell.span, name_and_value(t));
     }
     d
 }
 
+/// "本年新收 51" (the name alone when the cell has no value), trimmed.
+fn name_and_value(t: &Term) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(t.name.len() + 8);
+    s.push_str(&t.name);
+    s.push(' ');
+    if let Some(v) = t.value() {
+        write!(s, "{v}").expect("writing to a String");
+    }
+    let trimmed = s.trim();
+    if trimmed.len() == s.len() {
+        s
+    } else {
+        trimmed.to_string()
+    }
+}
+
 fn col_name(lang: Lang, label: &str, key: &str) -> String {
-    lang.pick(format!("{label}列"), format!("column {key}"))
+    lang.pick_with(|| format!("{label}列"), || format!("column {key}"))
 }
 
 fn column_balance(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
@@ -158,25 +178,29 @@ fn column_balance(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let _ = zh;
-        let message = lang.pick(
-            format!(
-                "{}：{} = {}，但{} + {} = {}",
-                col_name(lang, col.label, col.key),
-                render(&left, true),
-                l,
-                render(&right[..1], true),
-                render(&right[1..], true),
-                r
-            ),
-            format!(
-                "{}: {} = {}, but {} + {} = {}",
-                col_name(lang, col.label, col.key),
-                render(&left, true),
-                l,
-                render(&right[..1], true),
-                render(&right[1..], true),
-                r
-            ),
+        let message = lang.pick_with(
+            || {
+                format!(
+                    "{}：{} = {}，但{} + {} = {}",
+                    col_name(lang, col.label, col.key),
+                    render(&left, true),
+                    l,
+                    render(&right[..1], true),
+                    render(&right[1..], true),
+                    r
+                )
+            },
+            || {
+                format!(
+                    "{}: {} = {}, but {} + {} = {}",
+                    col_name(lang, col.label, col.key),
+                    render(&left, true),
+                    l,
+                    render(&right[..1], true),
+                    render(&right[1..], true),
+                    r
+                )
+            },
         );
         out.push(finding(
             COLUMN_BALANCE.code,
@@ -231,21 +255,25 @@ fn total_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
         } else {
             listed
         };
-        let message = lang.pick(
-            format!(
-                "{}：各项办理结果之和 {} = {}，但（七）总计为 {}",
-                col_name(lang, col.label, col.key),
-                listed,
-                s,
-                v
-            ),
-            format!(
-                "{}: the results add up to {} = {}, but the total (七) says {}",
-                col_name(lang, col.label, col.key),
-                listed,
-                s,
-                v
-            ),
+        let message = lang.pick_with(
+            || {
+                format!(
+                    "{}：各项办理结果之和 {} = {}，但（七）总计为 {}",
+                    col_name(lang, col.label, col.key),
+                    listed,
+                    s,
+                    v
+                )
+            },
+            || {
+                format!(
+                    "{}: the results add up to {} = {}, but the total (七) says {}",
+                    col_name(lang, col.label, col.key),
+                    listed,
+                    s,
+                    v
+                )
+            },
         );
         let others: Vec<&Term> = parts.iter().collect();
         out.push(finding(TOTAL_SUM.code, message, &total, &others, s, v));
@@ -294,21 +322,25 @@ fn row_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
         if s == v {
             continue;
         }
-        let message = lang.pick(
-            format!(
-                "“{}”一行：{} = {}，但总计为 {}",
-                row.label,
-                render(&parts, false),
-                s,
-                v
-            ),
-            format!(
-                "Row “{}”: {} = {}, but the total says {}",
-                row.label,
-                render(&parts, false),
-                s,
-                v
-            ),
+        let message = lang.pick_with(
+            || {
+                format!(
+                    "“{}”一行：{} = {}，但总计为 {}",
+                    row.label,
+                    render(&parts, false),
+                    s,
+                    v
+                )
+            },
+            || {
+                format!(
+                    "Row “{}”: {} = {}, but the total says {}",
+                    row.label,
+                    render(&parts, false),
+                    s,
+                    v
+                )
+            },
         );
         let others: Vec<&Term> = parts.iter().collect();
         out.push(finding(ROW_SUM.code, message, &total, &others, s, v));

@@ -287,32 +287,36 @@ fn fact(report: &Report, f: &Fact, lang: Lang, out: &mut Vec<Diagnostic>) {
     } else {
         (MISMATCH, Severity::Error)
     };
-    let message = lang.pick(
-        format!(
-            "正文说{}为 {}{}，但表格为 {}（{}）{}",
-            f.kind.name(),
-            stated,
-            f.figure.unit,
-            expected,
-            parts,
-            if f.other_scope {
-                "；句中的范围可能与表格不同，请核实"
-            } else {
-                ""
-            }
-        ),
-        format!(
-            "The text says {} is {}, but the table says {} ({}){}",
-            f.kind.key(),
-            stated,
-            expected,
-            parts,
-            if f.other_scope {
-                "; the sentence may speak of another scope than the table"
-            } else {
-                ""
-            }
-        ),
+    let message = lang.pick_with(
+        || {
+            format!(
+                "正文说{}为 {}{}，但表格为 {}（{}）{}",
+                f.kind.name(),
+                stated,
+                f.figure.unit,
+                expected,
+                parts,
+                if f.other_scope {
+                    "；句中的范围可能与表格不同，请核实"
+                } else {
+                    ""
+                }
+            )
+        },
+        || {
+            format!(
+                "The text says {} is {}, but the table says {} ({}){}",
+                f.kind.key(),
+                stated,
+                expected,
+                parts,
+                if f.other_scope {
+                    "; the sentence may speak of another scope than the table"
+                } else {
+                    ""
+                }
+            )
+        },
     );
     let mut d = Diagnostic::new(rule.code, sev, message, nspan(f.figure.range.clone()))
         .numbers(*expected, stated);
@@ -407,21 +411,25 @@ fn percentage(
         .map(|(v, name, _)| format!("{n} ÷ {name} = {v}%"))
         .collect::<Vec<_>>()
         .join("，");
-    let message = lang.pick(
-        format!(
-            "“{}{}，占 {}%”与表格不符：{}",
-            f.kind.name(),
-            n,
-            p.value,
-            listing
-        ),
-        format!(
-            "“{} {}, {}%” does not follow from the table: {}",
-            f.kind.key(),
-            n,
-            p.value,
-            listing.replace('，', ", ")
-        ),
+    let message = lang.pick_with(
+        || {
+            format!(
+                "“{}{}，占 {}%”与表格不符：{}",
+                f.kind.name(),
+                n,
+                p.value,
+                listing
+            )
+        },
+        || {
+            format!(
+                "“{} {}, {}%” does not follow from the table: {}",
+                f.kind.key(),
+                n,
+                p.value,
+                listing.replace('，', ", ")
+            )
+        },
     );
     let mut d = Diagnostic::new(
         PERCENTAGE.code,
@@ -514,9 +522,9 @@ fn percentage_groups(ctx: &Context, lang: Lang, out: &mut Vec<Diagnostic>) {
         let mut d = Diagnostic::new(
             PERCENTAGE_TOTAL.code,
             Severity::Warning,
-            lang.pick(
-                format!("这组占比相加为 {listing} = {total}%，不是 100%"),
-                format!("These shares add up to {listing} = {total}%, not 100%"),
+            lang.pick_with(
+                || format!("这组占比相加为 {listing} = {total}%，不是 100%"),
+                || format!("These shares add up to {listing} = {total}%, not 100%"),
             ),
             nspan(first.range.clone()),
         )
@@ -549,9 +557,9 @@ fn claim(report: &Report, c: &Claim, lang: Lang, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     NO_APPLICATIONS.code,
                     Severity::Error,
-                    lang.pick(
-                        format!("正文说未收到政府信息公开申请，但表格中本年新收为 {v}"),
-                        format!("The text says no application was received, but the table counts {v} new applications"),
+                    lang.pick_with(
+                        || format!("正文说未收到政府信息公开申请，但表格中本年新收为 {v}"),
+                        || format!("The text says no application was received, but the table counts {v} new applications"),
                     ),
                     nspan(r.clone()),
                 )
@@ -593,9 +601,9 @@ fn claim(report: &Report, c: &Claim, lang: Lang, out: &mut Vec<Diagnostic>) {
                 let mut d = Diagnostic::new(
                     ALL_UPHELD.code,
                     Severity::Error,
-                    lang.pick(
-                        format!("正文说结果均为维持，但{}共 {tv} 件，结果维持只有 {u} 件", row.label),
-                        format!("The text says every case was upheld, but {} has {tv} cases and {u} upheld", row.key),
+                    lang.pick_with(
+                        || format!("正文说结果均为维持，但{}共 {tv} 件，结果维持只有 {u} 件", row.label),
+                        || format!("The text says every case was upheld, but {} has {tv} cases and {u} upheld", row.key),
                     ),
                     nspan(range.clone()),
                 )
