@@ -454,8 +454,10 @@ fn input_sanity(text: &str, lang: Lang, diags: &mut Vec<Diagnostic>) {
 fn locate(report: &mut Report, original: &str, norm: &NormText) {
     // Each span's start, with its place in the order spans are visited.
     let mut starts: Vec<(usize, usize)> = Vec::with_capacity(512);
+    // Spans come mostly in text order: each search starts from the last.
+    let mut hint = 0;
     report.for_each_span_mut(&mut |s: &mut Span| {
-        let r = norm.map.range(s.start..s.end);
+        let r = norm.map.range_near(s.start..s.end, &mut hint);
         s.start = span::floor_char_boundary(original, r.start);
         s.end = span::floor_char_boundary(original, r.end).max(s.start);
         starts.push((s.start, starts.len()));

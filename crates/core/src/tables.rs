@@ -55,7 +55,8 @@ impl Record<'_> {
 }
 
 fn records<'a>(fields: &'a [Field<'a>]) -> Vec<Record<'a>> {
-    let mut out: Vec<Record> = Vec::new();
+    // (At most one record per field.)
+    let mut out: Vec<Record> = Vec::with_capacity(fields.len());
     // Where the cells of the last record start.
     let mut cells_start = 0;
     let mut row_has_content = false;
@@ -82,7 +83,7 @@ fn records<'a>(fields: &'a [Field<'a>]) -> Vec<Record<'a>> {
                         r.run_together = run;
                     }
                 } else {
-                    let mut label = String::new();
+                    let mut label = String::with_capacity(label_text.len());
                     canonical_into(label_text, &mut label);
                     out.push(Record {
                         label,
@@ -218,7 +219,6 @@ fn candidates(rec: &Record, rows: &Rows, hits: &mut Vec<(usize, usize)>) -> Vec<
     let usable = |def: &RowDef| -> bool {
         rec.n_figures > 0 || rec.run_together.is_some() || rec.cells.len() >= def.columns.len()
     };
-    let mut out = Vec::new();
     // Phrases: the latest-ending match is the row's own label; earlier ones
     // belong to a group label before it.
     // (row, end) for each phrase match and each exact label; an exact label
@@ -234,15 +234,17 @@ fn candidates(rec: &Record, rows: &Rows, hits: &mut Vec<(usize, usize)>) -> Vec<
     }
     // Each row named once, in row order, with the end of its latest match.
     hits.sort_unstable();
-    let mut phrase_hits: Vec<(usize, usize)> = Vec::with_capacity(hits.len());
-    for &(j, e) in hits.iter() {
-        match phrase_hits.last_mut() {
-            Some(h) if h.0 == j => h.1 = e,
-            _ => phrase_hits.push((j, e)),
+    hits.dedup_by(|next, kept| {
+        let same = next.0 == kept.0;
+        if same {
+            kept.1 = next.1;
         }
-    }
+        same
+    });
+    let phrase_hits = &hits[..];
+    let mut out = Vec::with_capacity(phrase_hits.len());
     let best_end = phrase_hits.iter().map(|h| h.1).max().unwrap_or(0);
-    for &(j, e) in &phrase_hits {
+    for &(j, e) in phrase_hits {
         if !usable(&defs[j]) {
             continue;
         }
@@ -615,7 +617,7 @@ pub fn extract(
             fitted: 0,
         };
     }
-    let mut rows: Vec<Row> = Vec::new();
+    let mut rows: Vec<Row> = Vec::with_capacity(pairs.len());
     let mut fitted = 0;
     // Where each template row was found (or belongs), for locating missing rows.
     let mut found_at: Vec<Option<(Range<usize>, usize)>> = vec![None; defs.len()];
