@@ -57,11 +57,14 @@ pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
         };
     }
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let Some((&first, rest)) = n.split_first() else {
+    let (Some(&first), Some(&end)) = (n.first(), n.last()) else {
         return Some(0);
     };
     let last = h.len().checked_sub(n.len())?;
-    (0..=last).find(|&i| h[i] == first && h[i + 1..].iter().zip(rest).all(|(a, b)| a == b))
+    // The first byte of a CJK character is shared by thousands of others;
+    // its last byte seldom: both are tested before the rest.
+    let k = n.len() - 1;
+    (0..=last).find(|&i| h[i] == first && h[i + k] == end && h[i..i + k] == n[..k])
 }
 
 /// Whether `needle` occurs in `hay` (see [`find`]).

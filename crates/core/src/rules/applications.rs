@@ -56,8 +56,8 @@ pub fn check(report: &Report, lang: Lang, out: &mut Vec<Diagnostic>) {
 }
 
 /// A static name in the message language (no allocation).
-pub(crate) fn pick(lang: Lang, zh: &'static str, en: &'static str) -> Cow<'static, str> {
-    Cow::Borrowed(match lang {
+pub(crate) fn pick(lang: Lang, zh: &'static str, en: &'static str) -> Name {
+    Name::from(match lang {
         Lang::Zh => zh,
         Lang::En => en,
     })
@@ -65,8 +65,58 @@ pub(crate) fn pick(lang: Lang, zh: &'static str, en: &'static str) -> Cow<'stati
 
 /// A cell with the name it goes by in messages.
 pub(crate) struct Term<'a> {
-    pub name: Cow<'static, str>,
+    pub name: Name,
     pub cell: &'a Cell,
+}
+
+/// A term's name: a label, or two joined ("本年新收·自然人"), written out
+/// only when a message is (most terms are read, found right and dropped).
+#[derive(Debug, Clone)]
+pub(crate) struct Name {
+    head: Cow<'static, str>,
+    sep: &'static str,
+    tail: &'static str,
+}
+
+impl Name {
+    /// `head`, `sep` and `tail` written one after the other.
+    pub fn joined(head: &'static str, sep: &'static str, tail: &'static str) -> Self {
+        Name {
+            head: Cow::Borrowed(head),
+            sep,
+            tail,
+        }
+    }
+}
+
+impl From<Cow<'static, str>> for Name {
+    fn from(head: Cow<'static, str>) -> Self {
+        Name {
+            head,
+            sep: "",
+            tail: "",
+        }
+    }
+}
+
+impl From<&'static str> for Name {
+    fn from(head: &'static str) -> Self {
+        Cow::Borrowed(head).into()
+    }
+}
+
+impl From<String> for Name {
+    fn from(head: String) -> Self {
+        Cow::<'static, str>::Owned(head).into()
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.head)?;
+        f.write_str(self.sep)?;
+        f.write_str(self.tail)
+    }
 }
 
 impl Term<'_> {
@@ -79,7 +129,7 @@ pub(crate) fn term<'a>(
     t: &'a Table,
     row: &str,
     col: &str,
-    name: impl Into<Cow<'static, str>>,
+    name: impl Into<Name>,
 ) -> Option<Term<'a>> {
     Some(Term {
         name: name.into(),
@@ -96,8 +146,7 @@ pub(crate) fn render(terms: &[Term], with_names: bool) -> String {
             out.push_str(" + ");
         }
         if with_names {
-            out.push_str(&t.name);
-            out.push(' ');
+            write!(out, "{} ", t.name).expect("writing to a String");
         }
         match t.value() {
             Some(v) => write!(out, "{v}").expect("writing to a String"),
@@ -134,9 +183,8 @@ pub(crate) fn finding(
 /// "本年新收 51" (the name alone when the cell has no value), trimmed.
 fn name_and_value(t: &Term) -> String {
     use std::fmt::Write;
-    let mut s = String::with_capacity(t.name.len() + 8);
-    s.push_str(&t.name);
-    s.push(' ');
+    let mut s = String::with_capacity(32);
+    write!(s, "{} ", t.name).expect("writing to a String");
     if let Some(v) = t.value() {
         write!(s, "{v}").expect("writing to a String");
     }
@@ -220,6 +268,25 @@ fn total_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
         let Some(total) = term(t, "total", col.key, pick(lang, "（七）总计", "total")) else {
             continue;
         };
+        // The sum checked first, without building the terms (nearly every
+        // column adds up): the same tests as below on the same cells.
+        let Some(v) = total.value() else {
+            continue;
+        };
+        let (mut n, mut all) = (0usize, true);
+        let s = Decimal::sum_values(
+            result_rows
+                .iter()
+                .filter_map(|r| r.cell(col.key))
+                .filter_map(|c| {
+                    n += 1;
+                    all &= c.value.is_some();
+                    c.value
+                }),
+        );
+        if !all || n == 0 || s == v {
+            continue;
+        }
         let parts: Vec<Term> = result_rows
             .iter()
             .filter_map(|r| {

@@ -1,7 +1,7 @@
 //! Prose against the tables: every figure the text restates is compared
 //! with the table cells it means.
 
-use super::applications::Term;
+use super::applications::{Name, Term};
 use super::{rule, Context};
 use crate::decimal::Decimal;
 use crate::diagnostics::{Diagnostic, Lang, Severity};
@@ -9,7 +9,6 @@ use crate::model::{Cell, Report};
 use crate::prose::{Claim, Fact, FactKind};
 use crate::tables::nspan;
 use crate::template::APPLICANT_COLUMNS;
-use std::borrow::Cow;
 
 rule! {
     /// A figure the prose states about applications, results, reviews or
@@ -103,7 +102,7 @@ fn all<'a, const N: usize>(terms: [Option<Term<'a>>; N]) -> Vec<Term<'a>> {
 fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal, Vec<Term<'a>>)> {
     use FactKind::*;
     let mut out = Vec::new();
-    let name = |s: &'static str| Cow::Borrowed(s);
+    let name = |s: &'static str| Name::from(s);
     let mut push = |cells: Vec<Term<'a>>| {
         let vals: Option<Vec<Decimal>> = cells.iter().map(|t| t.cell.value).collect();
         if let Some(v) = vals {
@@ -112,7 +111,7 @@ fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal,
             }
         }
     };
-    let app = |row: &str, col: &str, n: Cow<'static, str>| -> Option<Term<'a>> {
+    let app = |row: &str, col: &str, n: Name| -> Option<Term<'a>> {
         Some(Term {
             name: n,
             cell: report.applications.as_ref()?.cell(row, col)?,
@@ -180,7 +179,7 @@ fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal,
                             .iter()
                             .find(|x| x.key == *c)
                             .map_or("", |x| x.label);
-                        app(row, c, format!("{rname}·{label}").into())
+                        app(row, c, Name::joined(rname, "·", label))
                     })
                     .collect();
                 if cells.len() == cols.len() {
@@ -195,7 +194,7 @@ fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal,
                         .iter()
                         .find(|x| x.key == *c)
                         .map_or("", |x| x.label);
-                    if let Some(t) = app(row, c, format!("{rname}·{label}").into()) {
+                    if let Some(t) = app(row, c, Name::joined(rname, "·", label)) {
                         both.push(t);
                     }
                 }
@@ -233,7 +232,7 @@ fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal,
                 .filter_map(|g| {
                     let row = report.reviews.as_ref()?.row(g)?;
                     Some(Term {
-                        name: format!("{}·总计", row.label).into(),
+                        name: Name::joined(row.label, "·", "总计"),
                         cell: row.cell("total")?,
                     })
                 })
