@@ -29,9 +29,10 @@ use std::rc::Rc;
 #[derive(Debug)]
 struct Record<'a> {
     /// The canonical label: the canonical forms of its pieces (a group
-    /// label, then the row's own label), joined.
-    label: String,
-    /// Where the last piece starts in `label`.
+    /// label, then the row's own label), joined; a range of the labels'
+    /// buffer (see [`records`]).
+    label: Range<usize>,
+    /// Where the last piece starts in the buffer.
     last_start: usize,
     label_range: Range<usize>,
     /// The cells after the label: the fields up to the next label (none is
@@ -48,13 +49,21 @@ struct Record<'a> {
 }
 
 impl Record<'_> {
+    /// The canonical label, in the labels' buffer `buf`.
+    fn label<'b>(&self, buf: &'b str) -> &'b str {
+        &buf[self.label.clone()]
+    }
+
     /// The canonical form of the last piece of the label.
-    fn last(&self) -> &str {
-        &self.label[self.last_start..]
+    fn last<'b>(&self, buf: &'b str) -> &'b str {
+        &buf[self.last_start..self.label.end]
     }
 }
 
-fn records<'a>(fields: &'a [Field<'a>]) -> Vec<Record<'a>> {
+/// The records of `fields`, their canonical labels written one after the
+/// other into `buf` (one allocation, not one per record).
+fn records<'a>(fields: &'a [Field<'a>], buf: &mut String) -> Vec<Record<'a>> {
+    buf.clear();
     // (At most one record per field.)
     let mut out: Vec<Record> = Vec::with_capacity(fields.len());
     // Where the cells of the last record start.
@@ -73,9 +82,11 @@ fn records<'a>(fields: &'a [Field<'a>]) -> Vec<Record<'a>> {
                     && last_was_text
                     && out.last().is_some_and(|r| r.n_figures == 0);
                 if continues {
+                    // The last record's label ends the buffer.
                     let r = out.last_mut().expect("checked");
-                    r.last_start = r.label.len();
-                    canonical_into(label_text, &mut r.label);
+                    r.last_start = buf.len();
+                    canonical_into(label_text, buf);
+                    r.label.end = buf.len();
                     r.label_range.end = f.range.end;
                     r.last_label = (f.range.clone(), &f.text);
                     r.cells = &[];
@@ -83,11 +94,11 @@ fn records<'a>(fields: &'a [Field<'a>]) -> Vec<Record<'a>> {
                         r.run_together = run;
                     }
                 } else {
-                    let mut label = String::with_capacity(label_text.len());
-                    canonical_into(label_text, &mut label);
+                    let start = buf.len();
+                    canonical_into(label_text, buf);
                     out.push(Record {
-                        label,
-                        last_start: 0,
+                        label: start..buf.len(),
+                        last_start: start,
                         label_range: f.range.clone(),
                         cells: &[],
                         below: false,
@@ -198,9 +209,9 @@ impl<'d> Rows<'d> {
 }
 
 /// Whether the record's label names the row (by a phrase or exactly).
-fn names_row(rec: &Record, def: &RowDef) -> bool {
-    let label = rec.label.as_str();
-    let last = rec.last();
+fn names_row(rec: &Record, buf: &str, def: &RowDef) -> bool {
+    let label = rec.label(buf);
+    let last = rec.last(buf);
     // Phrases and exact labels are written in canonical form (a test in
     // template.rs checks it), so no per-record normalisation is needed.
     def.phrases.iter().any(|p| label.contains(p))
@@ -208,14 +219,20 @@ fn names_row(rec: &Record, def: &RowDef) -> bool {
 }
 
 /// How well record `rec` names each row: (row index, score) for the rows it
-/// may be. `hits` is scratch space.
-fn candidates(rec: &Record, rows: &Rows, hits: &mut Vec<(usize, usize)>) -> Vec<(usize, u32)> {
+/// may be, appended to `out`. `hits` is scratch space.
+fn candidates(
+    rec: &Record,
+    buf: &str,
+    rows: &Rows,
+    hits: &mut Vec<(usize, usize)>,
+    out: &mut Vec<(usize, u32)>,
+) {
     let defs = rows.defs;
-    let label = rec.label.as_str();
+    let label = rec.label(buf);
     if label.is_empty() {
-        return Vec::new();
+        return;
     }
-    let last = rec.last();
+    let last = rec.last(buf);
     let usable = |def: &RowDef| -> bool {
         rec.n_figures > 0 || rec.run_together.is_some() || rec.cells.len() >= def.columns.len()
     };
@@ -242,7 +259,6 @@ fn candidates(rec: &Record, rows: &Rows, hits: &mut Vec<(usize, usize)>) -> Vec<
         same
     });
     let phrase_hits = &hits[..];
-    let mut out = Vec::with_capacity(phrase_hits.len());
     let best_end = phrase_hits.iter().map(|h| h.1).max().unwrap_or(0);
     for &(j, e) in phrase_hits {
         if !usable(&defs[j]) {
@@ -264,13 +280,16 @@ fn candidates(rec: &Record, rows: &Rows, hits: &mut Vec<(usize, usize)>) -> Vec<
             }
         }
     }
-    out
 }
 
 /// Aligns records with rows, in order, maximising the total score.
+/// Record `i`'s candidates are `list[ranges[i].clone()]`.
 /// Returns (record index, row index) pairs and the score.
-fn align(cands: &[Vec<(usize, u32)>], m: usize) -> (Vec<(usize, usize)>, u32) {
-    let idx: Vec<usize> = (0..cands.len()).filter(|&i| !cands[i].is_empty()).collect();
+fn align(list: &[(usize, u32)], ranges: &[Range<usize>], m: usize) -> (Vec<(usize, usize)>, u32) {
+    let cands = |i: usize| &list[ranges[i].clone()];
+    let idx: Vec<usize> = (0..ranges.len())
+        .filter(|&i| !ranges[i].is_empty())
+        .collect();
     let n = idx.len();
     // dp[i][j]: best score with records idx[i..] and rows j..
     let w = m + 1;
@@ -278,7 +297,7 @@ fn align(cands: &[Vec<(usize, u32)>], m: usize) -> (Vec<(usize, usize)>, u32) {
     for i in (0..n).rev() {
         for j in (0..=m).rev() {
             let mut best = dp[(i + 1) * w + j];
-            for &(k, s) in &cands[idx[i]] {
+            for &(k, s) in cands(idx[i]) {
                 if k >= j {
                     best = best.max(s + dp[(i + 1) * w + k + 1]);
                 }
@@ -295,7 +314,7 @@ fn align(cands: &[Vec<(usize, u32)>], m: usize) -> (Vec<(usize, usize)>, u32) {
             continue;
         }
         let mut moved = false;
-        for &(k, s) in &cands[idx[i]] {
+        for &(k, s) in cands(idx[i]) {
             if k >= j && s + dp[(i + 1) * w + k + 1] == here {
                 pairs.push((idx[i], k));
                 j = k + 1;
@@ -557,14 +576,21 @@ pub fn extract(
     region_start: usize,
     lang: Lang,
 ) -> Extraction {
-    let recs = records(fields);
+    let mut buf = String::with_capacity(1024);
+    let recs = records(fields, &mut buf);
     let rows_def = prepared(defs);
     let mut hits = Vec::new();
-    let cands: Vec<Vec<(usize, u32)>> = recs
+    // Every record's candidates in one list.
+    let mut list = Vec::with_capacity(recs.len() * 2);
+    let ranges: Vec<Range<usize>> = recs
         .iter()
-        .map(|r| candidates(r, &rows_def, &mut hits))
+        .map(|r| {
+            let start = list.len();
+            candidates(r, &buf, &rows_def, &mut hits, &mut list);
+            start..list.len()
+        })
         .collect();
-    let (pairs, score) = align(&cands, defs.len());
+    let (pairs, score) = align(&list, &ranges, defs.len());
     let mut diags = Vec::new();
     if pairs.is_empty() {
         return Extraction {
@@ -588,7 +614,7 @@ pub fn extract(
     // (counted only when it matters).
     let labels_found = if unfitted {
         (0..defs.len())
-            .filter(|&j| recs.iter().any(|r| names_row(r, &defs[j])))
+            .filter(|&j| recs.iter().any(|r| names_row(r, &buf, &defs[j])))
             .count()
     } else {
         0
@@ -988,7 +1014,7 @@ pub fn extract_reviews(fields: &[Field], region_start: usize, lang: Lang) -> Ext
     };
     let data = &fields[data];
     let rec = Record {
-        label: String::new(),
+        label: 0..0,
         last_start: 0,
         label_range: data[0].range.start..data[0].range.start,
         n_figures: data.iter().filter(|f| f.kind == FieldKind::Value).count(),
