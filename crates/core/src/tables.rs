@@ -21,6 +21,7 @@ use crate::model::{Cell, Row, Table};
 use crate::span::Span;
 use crate::template::{RowDef, ValueKind};
 use crate::value::{parse_cell, CellText};
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 use std::rc::Rc;
@@ -341,7 +342,8 @@ enum Unfit {
 
 /// Fits a record's cells to `n` columns (see the module docs); figures run
 /// together are split when, and only when, exactly one reading exists.
-fn fit<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<Field<'a>>, Unfit> {
+/// The fitted cells are the record's own when no cell is left out or split.
+fn fit<'r, 'a>(rec: &'r Record<'a>, n: usize) -> Result<Cow<'r, [Field<'a>]>, Unfit> {
     if rec.cells.iter().any(|f| f.packed) {
         let figures: Vec<&Field> = rec
             .cells
@@ -374,7 +376,7 @@ fn fit<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<Field<'a>>, Unfit> {
                     out.push(f.clone());
                 }
             }
-            return Ok(out);
+            return Ok(Cow::Owned(out));
         }
         let all: String = packed
             .iter()
@@ -513,7 +515,7 @@ pub(crate) fn unpack(run: &str, n: usize) -> (usize, Vec<Range<usize>>) {
 }
 
 /// Fits cells that are each one figure or blank.
-fn fit_loose<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<Field<'a>>, Unfit> {
+fn fit_loose<'r, 'a>(rec: &'r Record<'a>, n: usize) -> Result<Cow<'r, [Field<'a>]>, Unfit> {
     // Figures start on the label's own row: figures under a column of
     // labels (a PDF text layer) belong to no row we can name.
     if !rec.cells.is_empty() && rec.below {
@@ -526,16 +528,20 @@ fn fit_loose<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<Field<'a>>, Unfit> {
     for end in row_ends {
         let cells = &rec.cells[..end];
         let n_figures = cells.iter().filter(|f| f.kind == FieldKind::Value).count();
+        if n_figures == n && cells.len() == n {
+            // Every cell a figure.
+            return Ok(Cow::Borrowed(cells));
+        }
         if n_figures == n {
             let mut out = Vec::with_capacity(n);
             out.extend(cells.iter().filter(|f| f.kind == FieldKind::Value).cloned());
-            return Ok(out);
+            return Ok(Cow::Owned(out));
         }
         if n_figures > n {
             return Err(Unfit::TooMany(n_figures));
         }
         if cells.len() == n {
-            return Ok(cells.to_vec());
+            return Ok(Cow::Borrowed(cells));
         }
         // Blank cells trailing or leading the row, beyond the columns.
         let mut lo = 0;
@@ -544,13 +550,13 @@ fn fit_loose<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<Field<'a>>, Unfit> {
             hi -= 1;
         }
         if hi - lo == n {
-            return Ok(cells[lo..hi].to_vec());
+            return Ok(Cow::Borrowed(&cells[lo..hi]));
         }
         while hi - lo > n && cells[lo].kind == FieldKind::Empty {
             lo += 1;
         }
         if hi - lo == n {
-            return Ok(cells[lo..hi].to_vec());
+            return Ok(Cow::Borrowed(&cells[lo..hi]));
         }
         last_err = Unfit::TooFew(n_figures);
     }
@@ -602,7 +608,7 @@ pub fn extract(
     }
     // Labels found but figures not in rows (a PDF text layer, column by
     // column): one finding for the table, not one per row.
-    let mut fits: Vec<Option<Result<Vec<Field>, Unfit>>> = pairs
+    let mut fits: Vec<Option<Result<Cow<[Field]>, Unfit>>> = pairs
         .iter()
         .map(|&(ri, di)| Some(fit(&recs[ri], defs[di].columns.len())))
         .collect();
