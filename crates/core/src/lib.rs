@@ -405,13 +405,15 @@ fn input_sanity(text: &str, lang: Lang, diags: &mut Vec<Diagnostic>) {
         return;
     }
     // Characters are stepped over by their lead byte; only the lead bytes
-    // an odd character can have (ASCII controls, U+0080–U+00BF, U+E000–
-    // U+FFFF) stop the scan.
+    // an odd character can have (ASCII controls but tab and newline,
+    // U+0080–U+00BF, U+E000–U+FFFF) stop the scan.
     const STEP: [u8; 256] = {
         let mut t = utf8::stop_at(&[0x7F, 0xC2, 0xEE, 0xEF]);
         let mut b = 0;
         while b < 0x20 {
-            t[b] = 0;
+            if b != b'\t' as usize && b != b'\n' as usize {
+                t[b] = 0;
+            }
             b += 1;
         }
         t
