@@ -780,8 +780,9 @@ fn label_typo(rec: &Record, def: &RowDef, lang: Lang) -> Option<Diagnostic> {
     if range.len() != text.len() || text.is_empty() {
         return None;
     }
-    // The usual case, without normalising anything.
-    if crate::utf8::contains(text, def.label) {
+    // The usual case, without normalising anything (most often the label
+    // ends the cell: after its numbering, if any).
+    if text.ends_with(def.label) || crate::utf8::contains(text, def.label) {
         return None;
     }
     let got = canonical(text);
