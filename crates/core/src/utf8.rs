@@ -127,6 +127,19 @@ pub(crate) fn next_digit(b: &[u8], from: usize) -> Option<usize> {
         .map(|k| i + k)
 }
 
+/// `s.trim()`, without decoding when neither end can be whitespace (which
+/// is ASCII or has one of the lead bytes C2, E1, E2, E3).
+pub(crate) fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let may_be_space = |x: u8| matches!(x, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+    if let (Some(&first), Some(last)) = (b.first(), b.iter().rposition(|&x| x & 0xC0 != 0x80)) {
+        if !may_be_space(first) && !may_be_space(b[last]) {
+            return s;
+        }
+    }
+    s.trim()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,6 +205,26 @@ mod tests {
             let b = s.as_bytes();
             assert_eq!(LEN[b[0] as usize] as usize, c.len_utf8(), "{s}");
             assert_eq!(low_bits(b, 0, c.len_utf8()), c as usize & 1023, "{s}");
+        }
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            "51",
+            " 51 ",
+            "予以公开",
+            "\u{3000}予以公开\u{3000}",
+            "a\u{00A0}",
+            "\u{2003}x",
+            "x\u{1680}",
+            "”x“",
+            "\t12\n",
+            "…",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
         }
     }
 }
