@@ -123,7 +123,7 @@ pub struct Cell {
     /// The figure; `null` when the cell is blank or unreadable.
     pub value: Option<Decimal>,
     /// The cell's text as written (trimmed).
-    pub raw: CellText,
+    pub raw: RawText,
     pub span: Span,
 }
 
@@ -131,19 +131,19 @@ pub struct Cell {
 /// inline: a table is read without one allocation per cell. Serialises as
 /// a plain JSON string and reads as a `&str` (`Deref`, `Display`).
 #[derive(Clone, PartialEq, Eq)]
-pub struct CellText(CellRepr);
+pub struct RawText(CellRepr);
 
 #[derive(Clone, PartialEq, Eq)]
 enum CellRepr {
-    /// Up to [`CellText::INLINE`] bytes of UTF-8 in `buf[..len]`.
+    /// Up to [`RawText::INLINE`] bytes of UTF-8 in `buf[..len]`.
     Inline {
         len: u8,
-        buf: [u8; CellText::INLINE],
+        buf: [u8; RawText::INLINE],
     },
     Heap(Box<str>),
 }
 
-impl CellText {
+impl RawText {
     /// The longest text kept inline (the enum is then as large as a `String`).
     const INLINE: usize = 22;
 
@@ -151,12 +151,12 @@ impl CellText {
         if s.len() <= Self::INLINE {
             let mut buf = [0u8; Self::INLINE];
             buf[..s.len()].copy_from_slice(s.as_bytes());
-            CellText(CellRepr::Inline {
+            RawText(CellRepr::Inline {
                 len: s.len() as u8,
                 buf,
             })
         } else {
-            CellText(CellRepr::Heap(s.into()))
+            RawText(CellRepr::Heap(s.into()))
         }
     }
 
@@ -170,38 +170,38 @@ impl CellText {
     }
 }
 
-impl std::ops::Deref for CellText {
+impl std::ops::Deref for RawText {
     type Target = str;
     fn deref(&self) -> &str {
         self.as_str()
     }
 }
 
-impl PartialEq<str> for CellText {
+impl PartialEq<str> for RawText {
     fn eq(&self, other: &str) -> bool {
         self.as_str() == other
     }
 }
 
-impl PartialEq<&str> for CellText {
+impl PartialEq<&str> for RawText {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
 }
 
-impl std::fmt::Display for CellText {
+impl std::fmt::Display for RawText {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl std::fmt::Debug for CellText {
+impl std::fmt::Debug for RawText {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         std::fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
-impl Serialize for CellText {
+impl Serialize for RawText {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
     }

@@ -851,7 +851,7 @@ pub fn read_cell(
     lang: Lang,
 ) -> Cell {
     let span = nspan(f.range.clone());
-    let raw = crate::model::CellText::new(&f.text);
+    let raw = crate::model::RawText::new(&f.text);
     // Messages are built only for cells that need one.
     let place_zh = || format!("“{}”行“{}”列", def.label, col.label);
     let place_en = || format!("row “{}”, column “{}”", def.label, col.label);
