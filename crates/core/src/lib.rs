@@ -460,19 +460,21 @@ fn input_sanity(text: &str, lang: Lang, diags: &mut Vec<Diagnostic>) {
 /// per span. Lines end as [`LineIndex`] says: at `\n`, or at a `\r` not
 /// followed by `\n`.
 fn locate(report: &mut Report, original: &str, norm: &NormText) {
-    // Each span's start, with its place in the order spans are visited.
-    let mut starts: Vec<(usize, usize)> = Vec::with_capacity(512);
+    // Each span's start, with its place in the order spans are visited,
+    // packed as `start << 32 | place` so that they sort as plain integers
+    // (offsets fit in 32 bits, as in the offset map).
+    let mut starts: Vec<u64> = Vec::with_capacity(512);
     // Spans come mostly in text order: each search starts from the last.
     let mut hint = 0;
     report.for_each_span_mut(&mut |s: &mut Span| {
         let r = norm.map.range_near(s.start..s.end, &mut hint);
         s.start = span::floor_char_boundary(original, r.start);
         s.end = span::floor_char_boundary(original, r.end).max(s.start);
-        starts.push((s.start, starts.len()));
+        starts.push(((s.start as u64) << 32) | starts.len() as u64);
     });
     // (Equal starts get equal places: their order does not matter.)
     // (Stable: the spans come in a few runs in order, which it merges.)
-    starts.sort_by_key(|&(o, _)| o);
+    starts.sort();
     let bytes = original.as_bytes();
     let has_cr = bytes.contains(&b'\r');
     // (line, column) of each span, by visiting order.
@@ -482,7 +484,8 @@ fn locate(report: &mut Report, original: &str, norm: &NormText) {
     let (mut line, mut line_start) = (0usize, 0usize);
     let (mut pos, mut col) = (0usize, 1usize);
     let mut next_nl = utf8::next_byte(bytes, 0, b'\n');
-    for &(o, k) in &starts {
+    for &key in &starts {
+        let (o, k) = ((key >> 32) as usize, (key & 0xFFFF_FFFF) as usize);
         let before = line;
         if has_cr {
             for (i, &b) in bytes[pos..o].iter().enumerate() {
