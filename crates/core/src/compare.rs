@@ -293,12 +293,12 @@ pub fn compare(previous: &Report, current: &Report, lang: Lang) -> Vec<Diagnosti
         if c == p {
             continue;
         }
-        let message = lang.pick(
-            format!(
+        let message = lang.pick_with(
+            || format!(
                 "{}列：本年“上年结转”为 {c}，但{last_year}“结转下年度继续办理”为 {p}",
                 col.label
             ),
-            format!(
+            || format!(
                 "column {}: carried over from last year is {c}, but {last_year} carried {p} forward",
                 col.key
             ),
@@ -340,11 +340,11 @@ pub fn compare(previous: &Report, current: &Report, lang: Lang) -> Vec<Diagnosti
             if expected == n {
                 continue;
             }
-            let message = lang.pick(
-                format!(
+            let message = lang.pick_with(
+                || format!(
                     "{label}：{last_year}现行有效 {w} + 本年制发 {i} − 本年废止 {r} = {expected}，但现行有效件数为 {n}（清理、失效也可能合理地打破这一关系，请核实）"
                 ),
-                format!(
+                || format!(
                     "{label} ({row}): {last_year} had {w} in force + {i} issued − {r} repealed = {expected}, but {n} are in force (a clean-up or expiry can legitimately break this: please verify)"
                 ),
             );
@@ -360,11 +360,11 @@ pub fn compare(previous: &Report, current: &Report, lang: Lang) -> Vec<Diagnosti
                     )
                     .related(
                         issued.span,
-                        lang.pick(format!("本年制发件数 {i}"), format!("issued {i}")),
+                        lang.pick_with(|| format!("本年制发件数 {i}"), || format!("issued {i}")),
                     )
                     .related(
                         repealed.span,
-                        lang.pick(format!("本年废止件数 {r}"), format!("repealed {r}")),
+                        lang.pick_with(|| format!("本年废止件数 {r}"), || format!("repealed {r}")),
                     ),
             );
         }

@@ -50,6 +50,14 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// Builds only the message in this language.
+    pub fn pick_with(self, zh: impl FnOnce() -> String, en: impl FnOnce() -> String) -> String {
+        match self {
+            Lang::Zh => zh(),
+            Lang::En => en(),
+        }
+    }
 }
 
 /// Another place that takes part in a finding.

@@ -123,8 +123,88 @@ pub struct Cell {
     /// The figure; `null` when the cell is blank or unreadable.
     pub value: Option<Decimal>,
     /// The cell's text as written (trimmed).
-    pub raw: String,
+    pub raw: RawText,
     pub span: Span,
+}
+
+/// A cell's text as written. Nearly every cell holds a few digits, kept
+/// inline: a table is read without one allocation per cell. Serialises as
+/// a plain JSON string and reads as a `&str` (`Deref`, `Display`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct RawText(CellRepr);
+
+#[derive(Clone, PartialEq, Eq)]
+enum CellRepr {
+    /// Up to [`RawText::INLINE`] bytes of UTF-8 in `buf[..len]`.
+    Inline {
+        len: u8,
+        buf: [u8; RawText::INLINE],
+    },
+    Heap(Box<str>),
+}
+
+impl RawText {
+    /// The longest text kept inline (the enum is then as large as a `String`).
+    const INLINE: usize = 22;
+
+    pub fn new(s: &str) -> Self {
+        if s.len() <= Self::INLINE {
+            let mut buf = [0u8; Self::INLINE];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            RawText(CellRepr::Inline {
+                len: s.len() as u8,
+                buf,
+            })
+        } else {
+            RawText(CellRepr::Heap(s.into()))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            CellRepr::Inline { len, buf } => {
+                std::str::from_utf8(&buf[..*len as usize]).expect("copied from a str")
+            }
+            CellRepr::Heap(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for RawText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<str> for RawText {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for RawText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Display for RawText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for RawText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl Serialize for RawText {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 /// A table of the template, rows in template order.

@@ -67,10 +67,37 @@ impl OffsetMap {
         });
     }
 
+    /// The first segment `i` that `below` does not hold for (`below` holds
+    /// for a prefix of the segments, which are in order), trying `*hint` and
+    /// the segment after it before searching: spans visited in text order
+    /// find their segment at once. `*hint` becomes `i`.
+    fn find(&self, hint: &mut usize, below: impl Fn(&Seg) -> bool) -> usize {
+        let segs = &self.segs;
+        let is = |i: usize| {
+            i <= segs.len()
+                && (i == 0 || below(&segs[i - 1]))
+                && segs.get(i).is_none_or(|s| !below(s))
+        };
+        let i = if is(*hint) {
+            *hint
+        } else if is(*hint + 1) {
+            *hint + 1
+        } else {
+            segs.partition_point(below)
+        };
+        *hint = i;
+        i
+    }
+
     /// Original offset where the character starting at normalised `n` starts.
     pub fn start(&self, n: usize) -> usize {
+        self.start_near(n, &mut 0)
+    }
+
+    /// [`OffsetMap::start`], searching from segment `*hint` (see `find`).
+    pub fn start_near(&self, n: usize, hint: &mut usize) -> usize {
         let n = n as u32;
-        let i = self.segs.partition_point(|s| s.norm_end <= n);
+        let i = self.find(hint, |s| s.norm_end <= n);
         match self.segs.get(i) {
             Some(s) if s.norm_start <= n => {
                 if s.identity {
@@ -85,9 +112,14 @@ impl OffsetMap {
 
     /// Original offset where the character ending at normalised `n` ends.
     pub fn end(&self, n: usize) -> usize {
+        self.end_near(n, &mut 0)
+    }
+
+    /// [`OffsetMap::end`], searching from segment `*hint` (see `find`).
+    pub fn end_near(&self, n: usize, hint: &mut usize) -> usize {
         let n = n as u32;
         // The segment with norm_start < n <= norm_end.
-        let i = self.segs.partition_point(|s| s.norm_end < n);
+        let i = self.find(hint, |s| s.norm_end < n);
         match self.segs.get(i) {
             Some(s) if s.norm_start < n => {
                 if s.identity {
@@ -96,17 +128,23 @@ impl OffsetMap {
                     s.orig_end as usize
                 }
             }
-            _ => self.start(n as usize),
+            _ => self.start_near(n as usize, hint),
         }
     }
 
     /// Original range of a normalised range; an empty range stays empty.
     pub fn range(&self, r: Range<usize>) -> Range<usize> {
-        let s = self.start(r.start);
+        self.range_near(r, &mut 0)
+    }
+
+    /// [`OffsetMap::range`], searching from segment `*hint` (see `find`):
+    /// for many ranges in about text order.
+    pub fn range_near(&self, r: Range<usize>, hint: &mut usize) -> Range<usize> {
+        let s = self.start_near(r.start, hint);
         if r.is_empty() {
             return s..s;
         }
-        s..self.end(r.end).max(s)
+        s..self.end_near(r.end, hint).max(s)
     }
 }
 

@@ -297,6 +297,15 @@ fn match_title(title: &str, number_hint: Option<u8>) -> Option<u8> {
         };
         return equal(&canon).or_else(|| stripped.as_deref().and_then(equal));
     }
+    // A title equal to a wording scores 1, which nothing else reaches (a
+    // similarity is 1 only for equal strings; the subject-less forms score
+    // 0.99): the first such wording decides, and no similarity is needed.
+    if let Some((number, _)) = canonical_titles()
+        .iter()
+        .find(|(_, alts)| alts.contains(&canon))
+    {
+        return Some(*number);
+    }
     for (number, alts) in canonical_titles() {
         let number = *number;
         for a in alts.iter().map(String::as_str) {

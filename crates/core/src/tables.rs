@@ -21,6 +21,7 @@ use crate::model::{Cell, Row, Table};
 use crate::span::Span;
 use crate::template::{RowDef, ValueKind};
 use crate::value::{parse_cell, CellText};
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 use std::rc::Rc;
@@ -29,9 +30,10 @@ use std::rc::Rc;
 #[derive(Debug)]
 struct Record<'a> {
     /// The canonical label: the canonical forms of its pieces (a group
-    /// label, then the row's own label), joined.
-    label: String,
-    /// Where the last piece starts in `label`.
+    /// label, then the row's own label), joined; a range of the labels'
+    /// buffer (see [`records`]).
+    label: Range<usize>,
+    /// Where the last piece starts in the buffer.
     last_start: usize,
     label_range: Range<usize>,
     /// The cells after the label: the fields up to the next label (none is
@@ -48,14 +50,23 @@ struct Record<'a> {
 }
 
 impl Record<'_> {
+    /// The canonical label, in the labels' buffer `buf`.
+    fn label<'b>(&self, buf: &'b str) -> &'b str {
+        &buf[self.label.clone()]
+    }
+
     /// The canonical form of the last piece of the label.
-    fn last(&self) -> &str {
-        &self.label[self.last_start..]
+    fn last<'b>(&self, buf: &'b str) -> &'b str {
+        &buf[self.last_start..self.label.end]
     }
 }
 
-fn records<'a>(fields: &'a [Field<'a>]) -> Vec<Record<'a>> {
-    let mut out: Vec<Record> = Vec::new();
+/// The records of `fields`, their canonical labels written one after the
+/// other into `buf` (one allocation, not one per record).
+fn records<'a>(fields: &'a [Field<'a>], buf: &mut String) -> Vec<Record<'a>> {
+    buf.clear();
+    // (At most one record per field.)
+    let mut out: Vec<Record> = Vec::with_capacity(fields.len());
     // Where the cells of the last record start.
     let mut cells_start = 0;
     let mut row_has_content = false;
@@ -72,9 +83,11 @@ fn records<'a>(fields: &'a [Field<'a>]) -> Vec<Record<'a>> {
                     && last_was_text
                     && out.last().is_some_and(|r| r.n_figures == 0);
                 if continues {
+                    // The last record's label ends the buffer.
                     let r = out.last_mut().expect("checked");
-                    r.last_start = r.label.len();
-                    canonical_into(label_text, &mut r.label);
+                    r.last_start = buf.len();
+                    canonical_into(label_text, buf);
+                    r.label.end = buf.len();
                     r.label_range.end = f.range.end;
                     r.last_label = (f.range.clone(), &f.text);
                     r.cells = &[];
@@ -82,11 +95,11 @@ fn records<'a>(fields: &'a [Field<'a>]) -> Vec<Record<'a>> {
                         r.run_together = run;
                     }
                 } else {
-                    let mut label = String::new();
-                    canonical_into(label_text, &mut label);
+                    let start = buf.len();
+                    canonical_into(label_text, buf);
                     out.push(Record {
-                        label,
-                        last_start: 0,
+                        label: start..buf.len(),
+                        last_start: start,
                         label_range: f.range.clone(),
                         cells: &[],
                         below: false,
@@ -197,9 +210,9 @@ impl<'d> Rows<'d> {
 }
 
 /// Whether the record's label names the row (by a phrase or exactly).
-fn names_row(rec: &Record, def: &RowDef) -> bool {
-    let label = rec.label.as_str();
-    let last = rec.last();
+fn names_row(rec: &Record, buf: &str, def: &RowDef) -> bool {
+    let label = rec.label(buf);
+    let last = rec.last(buf);
     // Phrases and exact labels are written in canonical form (a test in
     // template.rs checks it), so no per-record normalisation is needed.
     def.phrases.iter().any(|p| label.contains(p))
@@ -207,18 +220,23 @@ fn names_row(rec: &Record, def: &RowDef) -> bool {
 }
 
 /// How well record `rec` names each row: (row index, score) for the rows it
-/// may be. `hits` is scratch space.
-fn candidates(rec: &Record, rows: &Rows, hits: &mut Vec<(usize, usize)>) -> Vec<(usize, u32)> {
+/// may be, appended to `out`. `hits` is scratch space.
+fn candidates(
+    rec: &Record,
+    buf: &str,
+    rows: &Rows,
+    hits: &mut Vec<(usize, usize)>,
+    out: &mut Vec<(usize, u32)>,
+) {
     let defs = rows.defs;
-    let label = rec.label.as_str();
+    let label = rec.label(buf);
     if label.is_empty() {
-        return Vec::new();
+        return;
     }
-    let last = rec.last();
+    let last = rec.last(buf);
     let usable = |def: &RowDef| -> bool {
         rec.n_figures > 0 || rec.run_together.is_some() || rec.cells.len() >= def.columns.len()
     };
-    let mut out = Vec::new();
     // Phrases: the latest-ending match is the row's own label; earlier ones
     // belong to a group label before it.
     // (row, end) for each phrase match and each exact label; an exact label
@@ -234,15 +252,16 @@ fn candidates(rec: &Record, rows: &Rows, hits: &mut Vec<(usize, usize)>) -> Vec<
     }
     // Each row named once, in row order, with the end of its latest match.
     hits.sort_unstable();
-    let mut phrase_hits: Vec<(usize, usize)> = Vec::with_capacity(hits.len());
-    for &(j, e) in hits.iter() {
-        match phrase_hits.last_mut() {
-            Some(h) if h.0 == j => h.1 = e,
-            _ => phrase_hits.push((j, e)),
+    hits.dedup_by(|next, kept| {
+        let same = next.0 == kept.0;
+        if same {
+            kept.1 = next.1;
         }
-    }
+        same
+    });
+    let phrase_hits = &hits[..];
     let best_end = phrase_hits.iter().map(|h| h.1).max().unwrap_or(0);
-    for &(j, e) in &phrase_hits {
+    for &(j, e) in phrase_hits {
         if !usable(&defs[j]) {
             continue;
         }
@@ -262,13 +281,16 @@ fn candidates(rec: &Record, rows: &Rows, hits: &mut Vec<(usize, usize)>) -> Vec<
             }
         }
     }
-    out
 }
 
 /// Aligns records with rows, in order, maximising the total score.
+/// Record `i`'s candidates are `list[ranges[i].clone()]`.
 /// Returns (record index, row index) pairs and the score.
-fn align(cands: &[Vec<(usize, u32)>], m: usize) -> (Vec<(usize, usize)>, u32) {
-    let idx: Vec<usize> = (0..cands.len()).filter(|&i| !cands[i].is_empty()).collect();
+fn align(list: &[(usize, u32)], ranges: &[Range<usize>], m: usize) -> (Vec<(usize, usize)>, u32) {
+    let cands = |i: usize| &list[ranges[i].clone()];
+    let idx: Vec<usize> = (0..ranges.len())
+        .filter(|&i| !ranges[i].is_empty())
+        .collect();
     let n = idx.len();
     // dp[i][j]: best score with records idx[i..] and rows j..
     let w = m + 1;
@@ -276,7 +298,7 @@ fn align(cands: &[Vec<(usize, u32)>], m: usize) -> (Vec<(usize, usize)>, u32) {
     for i in (0..n).rev() {
         for j in (0..=m).rev() {
             let mut best = dp[(i + 1) * w + j];
-            for &(k, s) in &cands[idx[i]] {
+            for &(k, s) in cands(idx[i]) {
                 if k >= j {
                     best = best.max(s + dp[(i + 1) * w + k + 1]);
                 }
@@ -293,7 +315,7 @@ fn align(cands: &[Vec<(usize, u32)>], m: usize) -> (Vec<(usize, usize)>, u32) {
             continue;
         }
         let mut moved = false;
-        for &(k, s) in &cands[idx[i]] {
+        for &(k, s) in cands(idx[i]) {
             if k >= j && s + dp[(i + 1) * w + k + 1] == here {
                 pairs.push((idx[i], k));
                 j = k + 1;
@@ -320,7 +342,8 @@ enum Unfit {
 
 /// Fits a record's cells to `n` columns (see the module docs); figures run
 /// together are split when, and only when, exactly one reading exists.
-fn fit<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<Field<'a>>, Unfit> {
+/// The fitted cells are the record's own when no cell is left out or split.
+fn fit<'r, 'a>(rec: &'r Record<'a>, n: usize) -> Result<Cow<'r, [Field<'a>]>, Unfit> {
     if rec.cells.iter().any(|f| f.packed) {
         let figures: Vec<&Field> = rec
             .cells
@@ -353,7 +376,7 @@ fn fit<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<Field<'a>>, Unfit> {
                     out.push(f.clone());
                 }
             }
-            return Ok(out);
+            return Ok(Cow::Owned(out));
         }
         let all: String = packed
             .iter()
@@ -492,7 +515,7 @@ pub(crate) fn unpack(run: &str, n: usize) -> (usize, Vec<Range<usize>>) {
 }
 
 /// Fits cells that are each one figure or blank.
-fn fit_loose<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<Field<'a>>, Unfit> {
+fn fit_loose<'r, 'a>(rec: &'r Record<'a>, n: usize) -> Result<Cow<'r, [Field<'a>]>, Unfit> {
     // Figures start on the label's own row: figures under a column of
     // labels (a PDF text layer) belong to no row we can name.
     if !rec.cells.is_empty() && rec.below {
@@ -505,18 +528,20 @@ fn fit_loose<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<Field<'a>>, Unfit> {
     for end in row_ends {
         let cells = &rec.cells[..end];
         let n_figures = cells.iter().filter(|f| f.kind == FieldKind::Value).count();
+        if n_figures == n && cells.len() == n {
+            // Every cell a figure.
+            return Ok(Cow::Borrowed(cells));
+        }
         if n_figures == n {
-            return Ok(cells
-                .iter()
-                .filter(|f| f.kind == FieldKind::Value)
-                .cloned()
-                .collect());
+            let mut out = Vec::with_capacity(n);
+            out.extend(cells.iter().filter(|f| f.kind == FieldKind::Value).cloned());
+            return Ok(Cow::Owned(out));
         }
         if n_figures > n {
             return Err(Unfit::TooMany(n_figures));
         }
         if cells.len() == n {
-            return Ok(cells.to_vec());
+            return Ok(Cow::Borrowed(cells));
         }
         // Blank cells trailing or leading the row, beyond the columns.
         let mut lo = 0;
@@ -525,13 +550,13 @@ fn fit_loose<'a>(rec: &Record<'a>, n: usize) -> Result<Vec<Field<'a>>, Unfit> {
             hi -= 1;
         }
         if hi - lo == n {
-            return Ok(cells[lo..hi].to_vec());
+            return Ok(Cow::Borrowed(&cells[lo..hi]));
         }
         while hi - lo > n && cells[lo].kind == FieldKind::Empty {
             lo += 1;
         }
         if hi - lo == n {
-            return Ok(cells[lo..hi].to_vec());
+            return Ok(Cow::Borrowed(&cells[lo..hi]));
         }
         last_err = Unfit::TooFew(n_figures);
     }
@@ -557,14 +582,21 @@ pub fn extract(
     region_start: usize,
     lang: Lang,
 ) -> Extraction {
-    let recs = records(fields);
+    let mut buf = String::with_capacity(1024);
+    let recs = records(fields, &mut buf);
     let rows_def = prepared(defs);
     let mut hits = Vec::new();
-    let cands: Vec<Vec<(usize, u32)>> = recs
+    // Every record's candidates in one list.
+    let mut list = Vec::with_capacity(recs.len() * 2);
+    let ranges: Vec<Range<usize>> = recs
         .iter()
-        .map(|r| candidates(r, &rows_def, &mut hits))
+        .map(|r| {
+            let start = list.len();
+            candidates(r, &buf, &rows_def, &mut hits, &mut list);
+            start..list.len()
+        })
         .collect();
-    let (pairs, score) = align(&cands, defs.len());
+    let (pairs, score) = align(&list, &ranges, defs.len());
     let mut diags = Vec::new();
     if pairs.is_empty() {
         return Extraction {
@@ -576,7 +608,7 @@ pub fn extract(
     }
     // Labels found but figures not in rows (a PDF text layer, column by
     // column): one finding for the table, not one per row.
-    let mut fits: Vec<Option<Result<Vec<Field>, Unfit>>> = pairs
+    let mut fits: Vec<Option<Result<Cow<[Field]>, Unfit>>> = pairs
         .iter()
         .map(|&(ri, di)| Some(fit(&recs[ri], defs[di].columns.len())))
         .collect();
@@ -588,7 +620,7 @@ pub fn extract(
     // (counted only when it matters).
     let labels_found = if unfitted {
         (0..defs.len())
-            .filter(|&j| recs.iter().any(|r| names_row(r, &defs[j])))
+            .filter(|&j| recs.iter().any(|r| names_row(r, &buf, &defs[j])))
             .count()
     } else {
         0
@@ -598,12 +630,12 @@ pub fn extract(
         diags.push(Diagnostic::new(
             crate::rules::structure::TABLE_UNREADABLE.code,
             Severity::Error,
-            lang.pick(
-                format!(
+            lang.pick_with(
+                || format!(
                     "找到了表格的 {} 个行标签和 {loose_figures} 个数字，但数字不是按行排列的（常见于从 PDF 复制、逐列导出的文本），无法确定每个数字属于哪一格；请从 Word、WPS 或网页原文复制表格",
                     labels_found
                 ),
-                format!(
+                || format!(
                     "The table's {} row labels and {loose_figures} figures were found, but the figures are not laid out in rows (as in a PDF's text layer, column by column); which figure belongs to which cell cannot be told. Copy the table from the Word/WPS document or the web page instead",
                     labels_found
                 ),
@@ -617,7 +649,7 @@ pub fn extract(
             fitted: 0,
         };
     }
-    let mut rows: Vec<Row> = Vec::new();
+    let mut rows: Vec<Row> = Vec::with_capacity(pairs.len());
     let mut fitted = 0;
     // Where each template row was found (or belongs), for locating missing rows.
     let mut found_at: Vec<Option<(Range<usize>, usize)>> = vec![None; defs.len()];
@@ -637,14 +669,14 @@ pub fn extract(
                     Diagnostic::new(
                         "table.row-unreadable",
                         Severity::Error,
-                        lang.pick(
-                            format!(
+                        lang.pick_with(
+                            || format!(
                                 "“{}”一行的数字连在一起（{}），无法确定如何分到 {} 列，不予猜测",
                                 def.label,
                                 digits,
                                 def.columns.len()
                             ),
-                            format!(
+                            || format!(
                                 "Row “{}”: its figures run together ({}); they cannot be split into {} columns without guessing",
                                 def.label,
                                 digits,
@@ -685,9 +717,9 @@ pub fn extract(
                 let mut d = Diagnostic::new(
                     "table.row-unreadable",
                     Severity::Error,
-                    lang.pick(
-                        format!("“{}”一行无法读取：{zh}", def.label),
-                        format!("Row “{}” cannot be read: {en}", def.label),
+                    lang.pick_with(
+                        || format!("“{}”一行无法读取：{zh}", def.label),
+                        || format!("Row “{}” cannot be read: {en}", def.label),
                     ),
                     label_span,
                 );
@@ -725,9 +757,9 @@ pub fn extract(
         diags.push(Diagnostic::new(
             "table.row-missing",
             Severity::Error,
-            lang.pick(
-                format!("表格缺少“{}”一行", def.label),
-                format!("The table lacks the row “{}”", def.label),
+            lang.pick_with(
+                || format!("表格缺少“{}”一行", def.label),
+                || format!("The table lacks the row “{}”", def.label),
             ),
             nspan(at..at),
         ));
@@ -748,8 +780,9 @@ fn label_typo(rec: &Record, def: &RowDef, lang: Lang) -> Option<Diagnostic> {
     if range.len() != text.len() || text.is_empty() {
         return None;
     }
-    // The usual case, without normalising anything.
-    if crate::utf8::contains(text, def.label) {
+    // The usual case, without normalising anything (most often the label
+    // ends the cell: after its numbering, if any).
+    if text.ends_with(def.label) || crate::utf8::contains(text, def.label) {
         return None;
     }
     let got = canonical(text);
@@ -766,12 +799,14 @@ fn label_typo(rec: &Record, def: &RowDef, lang: Lang) -> Option<Diagnostic> {
     let mut d = Diagnostic::new(
         crate::rules::structure::LABEL_TYPO.code,
         Severity::Info,
-        lang.pick(
-            format!("行标签“{rest}”与模板不同，应为“{}”", def.label),
-            format!(
-                "The row label “{rest}” differs from the template's “{}”",
-                def.label
-            ),
+        lang.pick_with(
+            || format!("行标签“{rest}”与模板不同，应为“{}”", def.label),
+            || {
+                format!(
+                    "The row label “{rest}” differs from the template's “{}”",
+                    def.label
+                )
+            },
         ),
         nspan(at.clone()),
     );
@@ -816,7 +851,7 @@ pub fn read_cell(
     lang: Lang,
 ) -> Cell {
     let span = nspan(f.range.clone());
-    let raw = f.text.to_string();
+    let raw = crate::model::RawText::new(&f.text);
     // Messages are built only for cells that need one.
     let place_zh = || format!("“{}”行“{}”列", def.label, col.label);
     let place_en = || format!("row “{}”, column “{}”", def.label, col.label);
@@ -827,9 +862,9 @@ pub fn read_cell(
                 diags.push(Diagnostic::new(
                     "cell.invalid",
                     Severity::Error,
-                    lang.pick(
-                        format!("{}的“{raw}”{zh}", place_zh()),
-                        format!("{}: “{raw}” {en}", place_en()),
+                    lang.pick_with(
+                        || format!("{}的“{raw}”{zh}", place_zh()),
+                        || format!("{}: “{raw}” {en}", place_en()),
                     ),
                     span,
                 ));
@@ -840,20 +875,22 @@ pub fn read_cell(
             let what = if raw.is_empty() {
                 lang.pick("为空".into(), "is blank".into())
             } else {
-                lang.pick(
-                    format!("填的是“{raw}”，不是数字"),
-                    format!("holds “{raw}”, not a figure"),
+                lang.pick_with(
+                    || format!("填的是“{raw}”，不是数字"),
+                    || format!("holds “{raw}”, not a figure"),
                 )
             };
             diags.push(Diagnostic::new(
                 "cell.blank",
                 Severity::Error,
-                lang.pick(
-                    format!("{}{what}：模板要求每格填写数字（没有则填 0）", place_zh()),
-                    format!(
-                        "{} {what}: the template requires a figure in every cell (0 if none)",
-                        place_en()
-                    ),
+                lang.pick_with(
+                    || format!("{}{what}：模板要求每格填写数字（没有则填 0）", place_zh()),
+                    || {
+                        format!(
+                            "{} {what}: the template requires a figure in every cell (0 if none)",
+                            place_en()
+                        )
+                    },
                 ),
                 span,
             ));
@@ -863,9 +900,9 @@ pub fn read_cell(
             diags.push(Diagnostic::new(
                 "cell.invalid",
                 Severity::Error,
-                lang.pick(
-                    format!("{}的“{raw}”无法读作数字", place_zh()),
-                    format!("{}: “{raw}” cannot be read as a figure", place_en()),
+                lang.pick_with(
+                    || format!("{}的“{raw}”无法读作数字", place_zh()),
+                    || format!("{}: “{raw}” cannot be read as a figure", place_en()),
                 ),
                 span,
             ));
@@ -984,7 +1021,7 @@ pub fn extract_reviews(fields: &[Field], region_start: usize, lang: Lang) -> Ext
     };
     let data = &fields[data];
     let rec = Record {
-        label: String::new(),
+        label: 0..0,
         last_start: 0,
         label_range: data[0].range.start..data[0].range.start,
         n_figures: data.iter().filter(|f| f.kind == FieldKind::Value).count(),
@@ -1039,9 +1076,9 @@ pub fn extract_reviews(fields: &[Field], region_start: usize, lang: Lang) -> Ext
             let mut d = Diagnostic::new(
                 "table.row-unreadable",
                 Severity::Error,
-                lang.pick(
-                    format!("行政复议、行政诉讼表的数据行无法读取：{zh}"),
-                    format!("The review and litigation table cannot be read: {en}"),
+                lang.pick_with(
+                    || format!("行政复议、行政诉讼表的数据行无法读取：{zh}"),
+                    || format!("The review and litigation table cannot be read: {en}"),
                 ),
                 nspan(rec.cells[0].range.clone()),
             );

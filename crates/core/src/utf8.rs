@@ -57,11 +57,14 @@ pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
         };
     }
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let Some((&first, rest)) = n.split_first() else {
+    let (Some(&first), Some(&end)) = (n.first(), n.last()) else {
         return Some(0);
     };
     let last = h.len().checked_sub(n.len())?;
-    (0..=last).find(|&i| h[i] == first && h[i + 1..].iter().zip(rest).all(|(a, b)| a == b))
+    // The first byte of a CJK character is shared by thousands of others;
+    // its last byte seldom: both are tested before the rest.
+    let k = n.len() - 1;
+    (0..=last).find(|&i| h[i] == first && h[i + k] == end && h[i..i + k] == n[..k])
 }
 
 /// Whether `needle` occurs in `hay` (see [`find`]).
@@ -122,6 +125,19 @@ pub(crate) fn next_digit(b: &[u8], from: usize) -> Option<usize> {
         .iter()
         .position(u8::is_ascii_digit)
         .map(|k| i + k)
+}
+
+/// `s.trim()`, without decoding when neither end can be whitespace (which
+/// is ASCII or has one of the lead bytes C2, E1, E2, E3).
+pub(crate) fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let may_be_space = |x: u8| matches!(x, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+    if let (Some(&first), Some(last)) = (b.first(), b.iter().rposition(|&x| x & 0xC0 != 0x80)) {
+        if !may_be_space(first) && !may_be_space(b[last]) {
+            return s;
+        }
+    }
+    s.trim()
 }
 
 #[cfg(test)]
@@ -189,6 +205,26 @@ mod tests {
             let b = s.as_bytes();
             assert_eq!(LEN[b[0] as usize] as usize, c.len_utf8(), "{s}");
             assert_eq!(low_bits(b, 0, c.len_utf8()), c as usize & 1023, "{s}");
+        }
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            "51",
+            " 51 ",
+            "予以公开",
+            "\u{3000}予以公开\u{3000}",
+            "a\u{00A0}",
+            "\u{2003}x",
+            "x\u{1680}",
+            "”x“",
+            "\t12\n",
+            "…",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
         }
     }
 }

@@ -24,7 +24,7 @@ impl CellText {
 const UNITS: &[&str] = &["万元", "元", "件", "宗", "条", "个", "项", "次", "起"];
 
 pub fn parse_cell(s: &str) -> CellText {
-    let t = s.trim();
+    let t = crate::utf8::trim(s);
     if t.is_empty() {
         return CellText::Empty;
     }

@@ -56,8 +56,8 @@ pub fn check(report: &Report, lang: Lang, out: &mut Vec<Diagnostic>) {
 }
 
 /// A static name in the message language (no allocation).
-pub(crate) fn pick(lang: Lang, zh: &'static str, en: &'static str) -> Cow<'static, str> {
-    Cow::Borrowed(match lang {
+pub(crate) fn pick(lang: Lang, zh: &'static str, en: &'static str) -> Name {
+    Name::from(match lang {
         Lang::Zh => zh,
         Lang::En => en,
     })
@@ -65,8 +65,58 @@ pub(crate) fn pick(lang: Lang, zh: &'static str, en: &'static str) -> Cow<'stati
 
 /// A cell with the name it goes by in messages.
 pub(crate) struct Term<'a> {
-    pub name: Cow<'static, str>,
+    pub name: Name,
     pub cell: &'a Cell,
+}
+
+/// A term's name: a label, or two joined ("本年新收·自然人"), written out
+/// only when a message is (most terms are read, found right and dropped).
+#[derive(Debug, Clone)]
+pub(crate) struct Name {
+    head: Cow<'static, str>,
+    sep: &'static str,
+    tail: &'static str,
+}
+
+impl Name {
+    /// `head`, `sep` and `tail` written one after the other.
+    pub fn joined(head: &'static str, sep: &'static str, tail: &'static str) -> Self {
+        Name {
+            head: Cow::Borrowed(head),
+            sep,
+            tail,
+        }
+    }
+}
+
+impl From<Cow<'static, str>> for Name {
+    fn from(head: Cow<'static, str>) -> Self {
+        Name {
+            head,
+            sep: "",
+            tail: "",
+        }
+    }
+}
+
+impl From<&'static str> for Name {
+    fn from(head: &'static str) -> Self {
+        Cow::Borrowed(head).into()
+    }
+}
+
+impl From<String> for Name {
+    fn from(head: String) -> Self {
+        Cow::<'static, str>::Owned(head).into()
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.head)?;
+        f.write_str(self.sep)?;
+        f.write_str(self.tail)
+    }
 }
 
 impl Term<'_> {
@@ -79,7 +129,7 @@ pub(crate) fn term<'a>(
     t: &'a Table,
     row: &str,
     col: &str,
-    name: impl Into<Cow<'static, str>>,
+    name: impl Into<Name>,
 ) -> Option<Term<'a>> {
     Some(Term {
         name: name.into(),
@@ -89,18 +139,21 @@ pub(crate) fn term<'a>(
 
 /// "51 + 3 + 0" with names: "本年新收 51 + 上年结转 3".
 pub(crate) fn render(terms: &[Term], with_names: bool) -> String {
-    terms
-        .iter()
-        .map(|t| {
-            let v = t.value().map_or("?".to_string(), |v| v.to_string());
-            if with_names {
-                format!("{} {}", t.name, v)
-            } else {
-                v
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" + ")
+    use std::fmt::Write;
+    let mut out = String::with_capacity(terms.len() * 16);
+    for (i, t) in terms.iter().enumerate() {
+        if i > 0 {
+            out.push_str(" + ");
+        }
+        if with_names {
+            write!(out, "{} ", t.name).expect("writing to a String");
+        }
+        match t.value() {
+            Some(v) => write!(out, "{v}").expect("writing to a String"),
+            None => out.push('?'),
+        }
+    }
+    out
 }
 
 pub(crate) fn sum(terms: &[Term]) -> Option<Decimal> {
@@ -122,14 +175,29 @@ pub(crate) fn finding(
     let mut d =
         Diagnostic::new(code, Severity::Error, message, anchor.cell.span).numbers(expected, actual);
     for t in others {
-        let v = t.value().map_or(String::new(), |v| v.to_string());
-        d = d.related(t.cell.span, format!("{} {}", t.name, v).trim().to_string());
+        d = d.related(t.cell.span, name_and_value(t));
     }
     d
 }
 
+/// "本年新收 51" (the name alone when the cell has no value), trimmed.
+fn name_and_value(t: &Term) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(32);
+    write!(s, "{} ", t.name).expect("writing to a String");
+    if let Some(v) = t.value() {
+        write!(s, "{v}").expect("writing to a String");
+    }
+    let trimmed = s.trim();
+    if trimmed.len() == s.len() {
+        s
+    } else {
+        trimmed.to_string()
+    }
+}
+
 fn col_name(lang: Lang, label: &str, key: &str) -> String {
-    lang.pick(format!("{label}列"), format!("column {key}"))
+    lang.pick_with(|| format!("{label}列"), || format!("column {key}"))
 }
 
 fn column_balance(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
@@ -158,25 +226,29 @@ fn column_balance(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let _ = zh;
-        let message = lang.pick(
-            format!(
-                "{}：{} = {}，但{} + {} = {}",
-                col_name(lang, col.label, col.key),
-                render(&left, true),
-                l,
-                render(&right[..1], true),
-                render(&right[1..], true),
-                r
-            ),
-            format!(
-                "{}: {} = {}, but {} + {} = {}",
-                col_name(lang, col.label, col.key),
-                render(&left, true),
-                l,
-                render(&right[..1], true),
-                render(&right[1..], true),
-                r
-            ),
+        let message = lang.pick_with(
+            || {
+                format!(
+                    "{}：{} = {}，但{} + {} = {}",
+                    col_name(lang, col.label, col.key),
+                    render(&left, true),
+                    l,
+                    render(&right[..1], true),
+                    render(&right[1..], true),
+                    r
+                )
+            },
+            || {
+                format!(
+                    "{}: {} = {}, but {} + {} = {}",
+                    col_name(lang, col.label, col.key),
+                    render(&left, true),
+                    l,
+                    render(&right[..1], true),
+                    render(&right[1..], true),
+                    r
+                )
+            },
         );
         out.push(finding(
             COLUMN_BALANCE.code,
@@ -196,6 +268,25 @@ fn total_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
         let Some(total) = term(t, "total", col.key, pick(lang, "（七）总计", "total")) else {
             continue;
         };
+        // The sum checked first, without building the terms (nearly every
+        // column adds up): the same tests as below on the same cells.
+        let Some(v) = total.value() else {
+            continue;
+        };
+        let (mut n, mut all) = (0usize, true);
+        let s = Decimal::sum_values(
+            result_rows
+                .iter()
+                .filter_map(|r| r.cell(col.key))
+                .filter_map(|c| {
+                    n += 1;
+                    all &= c.value.is_some();
+                    c.value
+                }),
+        );
+        if !all || n == 0 || s == v {
+            continue;
+        }
         let parts: Vec<Term> = result_rows
             .iter()
             .filter_map(|r| {
@@ -231,21 +322,25 @@ fn total_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
         } else {
             listed
         };
-        let message = lang.pick(
-            format!(
-                "{}：各项办理结果之和 {} = {}，但（七）总计为 {}",
-                col_name(lang, col.label, col.key),
-                listed,
-                s,
-                v
-            ),
-            format!(
-                "{}: the results add up to {} = {}, but the total (七) says {}",
-                col_name(lang, col.label, col.key),
-                listed,
-                s,
-                v
-            ),
+        let message = lang.pick_with(
+            || {
+                format!(
+                    "{}：各项办理结果之和 {} = {}，但（七）总计为 {}",
+                    col_name(lang, col.label, col.key),
+                    listed,
+                    s,
+                    v
+                )
+            },
+            || {
+                format!(
+                    "{}: the results add up to {} = {}, but the total (七) says {}",
+                    col_name(lang, col.label, col.key),
+                    listed,
+                    s,
+                    v
+                )
+            },
         );
         let others: Vec<&Term> = parts.iter().collect();
         out.push(finding(TOTAL_SUM.code, message, &total, &others, s, v));
@@ -294,21 +389,25 @@ fn row_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
         if s == v {
             continue;
         }
-        let message = lang.pick(
-            format!(
-                "“{}”一行：{} = {}，但总计为 {}",
-                row.label,
-                render(&parts, false),
-                s,
-                v
-            ),
-            format!(
-                "Row “{}”: {} = {}, but the total says {}",
-                row.label,
-                render(&parts, false),
-                s,
-                v
-            ),
+        let message = lang.pick_with(
+            || {
+                format!(
+                    "“{}”一行：{} = {}，但总计为 {}",
+                    row.label,
+                    render(&parts, false),
+                    s,
+                    v
+                )
+            },
+            || {
+                format!(
+                    "Row “{}”: {} = {}, but the total says {}",
+                    row.label,
+                    render(&parts, false),
+                    s,
+                    v
+                )
+            },
         );
         let others: Vec<&Term> = parts.iter().collect();
         out.push(finding(ROW_SUM.code, message, &total, &others, s, v));

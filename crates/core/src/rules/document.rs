@@ -116,9 +116,9 @@ fn sections(ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(Diagnostic::new(
             SECTION_MISSING.code,
             Severity::Error,
-            lang.pick(
-                format!("缺少第{numeral}部分“{numeral}、{short}”"),
-                format!("Section {n} (“{numeral}、{short}”) is missing"),
+            lang.pick_with(
+                || format!("缺少第{numeral}部分“{numeral}、{short}”"),
+                || format!("Section {n} (“{numeral}、{short}”) is missing"),
             ),
             nspan(at..at),
         ));
@@ -129,9 +129,9 @@ fn sections(ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::new(
                 SECTION_ORDER.code,
                 Severity::Error,
-                lang.pick(
-                    format!("第{}部分“{}”出现在第{}部分之后，顺序不符合模板", h.number, h.title, highest),
-                    format!("Section {} (“{}”) comes after section {}: the template's order is 一 to 六", h.number, h.title, highest),
+                lang.pick_with(
+                    || format!("第{}部分“{}”出现在第{}部分之后，顺序不符合模板", h.number, h.title, highest),
+                    || format!("Section {} (“{}”) comes after section {}: the template's order is 一 to 六", h.number, h.title, highest),
                 ),
                 nspan(h.range.clone()),
             ));
@@ -157,9 +157,9 @@ fn sections(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     OVERVIEW_LENGTH.code,
                     Severity::Info,
-                    lang.pick(
-                        format!("总体情况约 {n} 字，2021 年格式要求原则上不超过一千字"),
-                        format!("The overview has about {n} characters; the 2021 format asks for no more than 1000"),
+                    lang.pick_with(
+                        || format!("总体情况约 {n} 字，2021 年格式要求原则上不超过一千字"),
+                        || format!("The overview has about {n} characters; the 2021 format asks for no more than 1000"),
                     ),
                     nspan(h1.range.clone()),
                 )
@@ -198,13 +198,13 @@ fn template(report: &Report, ctx: &Context, out: &mut Vec<Diagnostic>) {
     out.push(Diagnostic::new(
         TEMPLATE_OUTDATED.code,
         Severity::Error,
-        lang.pick(
-            format!(
+        lang.pick_with(
+            || format!(
                 "{} 年度的报告应使用国办公开办函〔2021〕30号的格式，但表格用的是 2019 年格式（{}）；2021 年格式为“本年制发件数／本年废止件数／现行有效件数”，（六）其他处理分为三行",
                 report.year.unwrap_or(0),
                 labels.join("、")
             ),
-            format!(
+            || format!(
                 "A report on {} must use the format of 国办公开办函〔2021〕30号, but its tables use the 2019 layout ({}); the 2021 format has 本年制发件数/本年废止件数/现行有效件数 and three rows under （六）其他处理",
                 report.year.unwrap_or(0),
                 labels.join(", ")
@@ -229,11 +229,13 @@ fn years(report: &Report, ctx: &Context, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 YEAR_MISMATCH.code,
                 Severity::Error,
-                lang.pick(
-                    format!("{what_zh}是 {got} 年，但这是 {year} 年度的报告，应为 {want} 年"),
-                    format!(
+                lang.pick_with(
+                    || format!("{what_zh}是 {got} 年，但这是 {year} 年度的报告，应为 {want} 年"),
+                    || {
+                        format!(
                         "{what_en} is {got}, but this is the report on {year}: it should be {want}"
-                    ),
+                    )
+                    },
                 ),
                 nspan(at),
             )
@@ -282,9 +284,9 @@ fn years(report: &Report, ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::new(
                 SIGNING_DATE.code,
                 Severity::Warning,
-                lang.pick(
-                    format!("落款日期在 {y} 年 {m} 月；《条例》要求每年 1 月 31 日前公布上一年度的报告"),
-                    format!("The report is dated month {m} of {y}; the regulation requires publication by 31 January"),
+                lang.pick_with(
+                    || format!("落款日期在 {y} 年 {m} 月；《条例》要求每年 1 月 31 日前公布上一年度的报告"),
+                    || format!("The report is dated month {m} of {y}; the regulation requires publication by 31 January"),
                 ),
                 nspan(r.clone()),
             ));
@@ -307,12 +309,12 @@ fn fees(report: &Report, ctx: &Context, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         FEE_CONTRADICTION.code,
                         Severity::Error,
-                        lang.pick(
-                            format!(
+                        lang.pick_with(
+                            || format!(
                                 "正文说未收费，但表格（六）2“申请人逾期未按收费通知要求缴纳费用”为 {}，说明发出过收费通知",
                                 cell.raw
                             ),
-                            format!(
+                            || format!(
                                 "The text says no fee was charged, but row （六）2 (fee notices not paid) counts {}: fee notices were sent",
                                 cell.raw
                             ),

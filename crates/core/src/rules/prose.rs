@@ -1,7 +1,7 @@
 //! Prose against the tables: every figure the text restates is compared
 //! with the table cells it means.
 
-use super::applications::Term;
+use super::applications::{Name, Term};
 use super::{rule, Context};
 use crate::decimal::Decimal;
 use crate::diagnostics::{Diagnostic, Lang, Severity};
@@ -9,7 +9,6 @@ use crate::model::{Cell, Report};
 use crate::prose::{Claim, Fact, FactKind};
 use crate::tables::nspan;
 use crate::template::APPLICANT_COLUMNS;
-use std::borrow::Cow;
 
 rule! {
     /// A figure the prose states about applications, results, reviews or
@@ -103,7 +102,7 @@ fn all<'a, const N: usize>(terms: [Option<Term<'a>>; N]) -> Vec<Term<'a>> {
 fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal, Vec<Term<'a>>)> {
     use FactKind::*;
     let mut out = Vec::new();
-    let name = |s: &'static str| Cow::Borrowed(s);
+    let name = |s: &'static str| Name::from(s);
     let mut push = |cells: Vec<Term<'a>>| {
         let vals: Option<Vec<Decimal>> = cells.iter().map(|t| t.cell.value).collect();
         if let Some(v) = vals {
@@ -112,7 +111,7 @@ fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal,
             }
         }
     };
-    let app = |row: &str, col: &str, n: Cow<'static, str>| -> Option<Term<'a>> {
+    let app = |row: &str, col: &str, n: Name| -> Option<Term<'a>> {
         Some(Term {
             name: n,
             cell: report.applications.as_ref()?.cell(row, col)?,
@@ -180,7 +179,7 @@ fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal,
                             .iter()
                             .find(|x| x.key == *c)
                             .map_or("", |x| x.label);
-                        app(row, c, format!("{rname}·{label}").into())
+                        app(row, c, Name::joined(rname, "·", label))
                     })
                     .collect();
                 if cells.len() == cols.len() {
@@ -195,7 +194,7 @@ fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal,
                         .iter()
                         .find(|x| x.key == *c)
                         .map_or("", |x| x.label);
-                    if let Some(t) = app(row, c, format!("{rname}·{label}").into()) {
+                    if let Some(t) = app(row, c, Name::joined(rname, "·", label)) {
                         both.push(t);
                     }
                 }
@@ -233,7 +232,7 @@ fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal,
                 .filter_map(|g| {
                     let row = report.reviews.as_ref()?.row(g)?;
                     Some(Term {
-                        name: format!("{}·总计", row.label).into(),
+                        name: Name::joined(row.label, "·", "总计"),
                         cell: row.cell("total")?,
                     })
                 })
@@ -287,32 +286,36 @@ fn fact(report: &Report, f: &Fact, lang: Lang, out: &mut Vec<Diagnostic>) {
     } else {
         (MISMATCH, Severity::Error)
     };
-    let message = lang.pick(
-        format!(
-            "正文说{}为 {}{}，但表格为 {}（{}）{}",
-            f.kind.name(),
-            stated,
-            f.figure.unit,
-            expected,
-            parts,
-            if f.other_scope {
-                "；句中的范围可能与表格不同，请核实"
-            } else {
-                ""
-            }
-        ),
-        format!(
-            "The text says {} is {}, but the table says {} ({}){}",
-            f.kind.key(),
-            stated,
-            expected,
-            parts,
-            if f.other_scope {
-                "; the sentence may speak of another scope than the table"
-            } else {
-                ""
-            }
-        ),
+    let message = lang.pick_with(
+        || {
+            format!(
+                "正文说{}为 {}{}，但表格为 {}（{}）{}",
+                f.kind.name(),
+                stated,
+                f.figure.unit,
+                expected,
+                parts,
+                if f.other_scope {
+                    "；句中的范围可能与表格不同，请核实"
+                } else {
+                    ""
+                }
+            )
+        },
+        || {
+            format!(
+                "The text says {} is {}, but the table says {} ({}){}",
+                f.kind.key(),
+                stated,
+                expected,
+                parts,
+                if f.other_scope {
+                    "; the sentence may speak of another scope than the table"
+                } else {
+                    ""
+                }
+            )
+        },
     );
     let mut d = Diagnostic::new(rule.code, sev, message, nspan(f.figure.range.clone()))
         .numbers(*expected, stated);
@@ -407,21 +410,25 @@ fn percentage(
         .map(|(v, name, _)| format!("{n} ÷ {name} = {v}%"))
         .collect::<Vec<_>>()
         .join("，");
-    let message = lang.pick(
-        format!(
-            "“{}{}，占 {}%”与表格不符：{}",
-            f.kind.name(),
-            n,
-            p.value,
-            listing
-        ),
-        format!(
-            "“{} {}, {}%” does not follow from the table: {}",
-            f.kind.key(),
-            n,
-            p.value,
-            listing.replace('，', ", ")
-        ),
+    let message = lang.pick_with(
+        || {
+            format!(
+                "“{}{}，占 {}%”与表格不符：{}",
+                f.kind.name(),
+                n,
+                p.value,
+                listing
+            )
+        },
+        || {
+            format!(
+                "“{} {}, {}%” does not follow from the table: {}",
+                f.kind.key(),
+                n,
+                p.value,
+                listing.replace('，', ", ")
+            )
+        },
     );
     let mut d = Diagnostic::new(
         PERCENTAGE.code,
@@ -514,9 +521,9 @@ fn percentage_groups(ctx: &Context, lang: Lang, out: &mut Vec<Diagnostic>) {
         let mut d = Diagnostic::new(
             PERCENTAGE_TOTAL.code,
             Severity::Warning,
-            lang.pick(
-                format!("这组占比相加为 {listing} = {total}%，不是 100%"),
-                format!("These shares add up to {listing} = {total}%, not 100%"),
+            lang.pick_with(
+                || format!("这组占比相加为 {listing} = {total}%，不是 100%"),
+                || format!("These shares add up to {listing} = {total}%, not 100%"),
             ),
             nspan(first.range.clone()),
         )
@@ -549,9 +556,9 @@ fn claim(report: &Report, c: &Claim, lang: Lang, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     NO_APPLICATIONS.code,
                     Severity::Error,
-                    lang.pick(
-                        format!("正文说未收到政府信息公开申请，但表格中本年新收为 {v}"),
-                        format!("The text says no application was received, but the table counts {v} new applications"),
+                    lang.pick_with(
+                        || format!("正文说未收到政府信息公开申请，但表格中本年新收为 {v}"),
+                        || format!("The text says no application was received, but the table counts {v} new applications"),
                     ),
                     nspan(r.clone()),
                 )
@@ -593,9 +600,9 @@ fn claim(report: &Report, c: &Claim, lang: Lang, out: &mut Vec<Diagnostic>) {
                 let mut d = Diagnostic::new(
                     ALL_UPHELD.code,
                     Severity::Error,
-                    lang.pick(
-                        format!("正文说结果均为维持，但{}共 {tv} 件，结果维持只有 {u} 件", row.label),
-                        format!("The text says every case was upheld, but {} has {tv} cases and {u} upheld", row.key),
+                    lang.pick_with(
+                        || format!("正文说结果均为维持，但{}共 {tv} 件，结果维持只有 {u} 件", row.label),
+                        || format!("The text says every case was upheld, but {} has {tv} cases and {u} upheld", row.key),
                     ),
                     nspan(range.clone()),
                 )

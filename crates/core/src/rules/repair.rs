@@ -7,20 +7,20 @@
 
 use crate::decimal::Decimal;
 use crate::diagnostics::{Diagnostic, Fix};
-use crate::model::{Cell, Report};
+use crate::model::{Cell, Report, Row};
 use crate::span::Span;
-use crate::template::{is_result_row, APPLICANT_COLUMNS, REVIEW_COLUMNS};
+use crate::template::{is_result_row, ColDef, APPLICANT_COLUMNS, REVIEW_COLUMNS};
 
 /// `Σ coeff × cell = 0`.
-struct Relation<'a> {
-    terms: Vec<(&'a Cell, i64)>,
+struct Relation<'r, 'a> {
+    terms: &'r [(&'a Cell, i64)],
 }
 
-impl Relation<'_> {
+impl Relation<'_, '_> {
     /// The residual, when every cell has a value.
     fn residual(&self) -> Option<Decimal> {
         let mut acc = Decimal::ZERO;
-        for (c, k) in &self.terms {
+        for (c, k) in self.terms {
             let v = c.value?;
             acc = if *k > 0 {
                 acc.checked_add(v)?
@@ -39,49 +39,119 @@ impl Relation<'_> {
     }
 }
 
+/// The relations' terms in one list (not one allocation per relation):
+/// relation `r` is `terms[ends[r - 1]..ends[r]]`.
+struct Relations<'a> {
+    terms: Vec<(&'a Cell, i64)>,
+    ends: Vec<usize>,
+}
+
+impl<'a> Relations<'a> {
+    fn push(&mut self, cell: &'a Cell, coeff: i64) {
+        self.terms.push((cell, coeff));
+    }
+
+    /// Ends the relation whose terms were pushed since the last one; when
+    /// `keep` is false they are dropped instead.
+    fn close(&mut self, keep: bool) {
+        if keep {
+            self.ends.push(self.terms.len());
+        } else {
+            self.terms.truncate(self.open_at());
+        }
+    }
+
+    /// Where the terms of the relation being built start.
+    fn open_at(&self) -> usize {
+        self.ends.last().copied().unwrap_or(0)
+    }
+
+    /// How many terms the relation being built has.
+    fn open_len(&self) -> usize {
+        self.terms.len() - self.open_at()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = Relation<'_, 'a>> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(s, &e)| Relation {
+            terms: &self.terms[s..e],
+        })
+    }
+}
+
+/// The cell of `row` in column `c` of `cols`: by index when the row has
+/// exactly those columns (as the template's rows do), else by key.
+fn cell_in<'a>(row: &'a Row, cols: &[ColDef], same: bool, c: usize) -> Option<&'a Cell> {
+    if same {
+        row.cells[c].as_ref()
+    } else {
+        row.cell(cols[c].key)
+    }
+}
+
+/// Whether `row` has exactly the columns `cols`, in order.
+fn same_columns(row: &Row, cols: &[ColDef]) -> bool {
+    row.columns.len() == cols.len()
+        && row.cells.len() == cols.len()
+        && row.columns.iter().zip(cols).all(|(a, b)| a.key == b.key)
+}
+
 /// The template's relations over sections 三 and 四.
-fn relations(report: &Report) -> Vec<Relation<'_>> {
-    let mut out = Vec::with_capacity(64);
+fn relations(report: &Report) -> Relations<'_> {
+    let mut out = Relations {
+        terms: Vec::with_capacity(256),
+        ends: Vec::with_capacity(64),
+    };
     if let Some(t) = &report.applications {
-        for col in APPLICANT_COLUMNS {
+        let cols = APPLICANT_COLUMNS;
+        // Each row's column test, made once.
+        let same: Vec<bool> = t.rows.iter().map(|r| same_columns(r, cols)).collect();
+        let at = |i: usize, c: usize| cell_in(&t.rows[i], cols, same[i], c);
+        // The first row with each key, as `Table::row` finds it.
+        let row = |key: &str| t.rows.iter().position(|r| r.key == key);
+        let balance = [
+            (row("new"), 1),
+            (row("carried_over"), 1),
+            (row("total"), -1),
+            (row("carried_forward"), -1),
+        ];
+        for c in 0..cols.len() {
             // 新收 + 结转 − 总计 − 结转下年度 = 0
-            let cells = [
-                ("new", 1),
-                ("carried_over", 1),
-                ("total", -1),
-                ("carried_forward", -1),
-            ];
-            let terms: Option<Vec<_>> = cells
-                .iter()
-                .map(|(r, k)| Some((t.cell(r, col.key)?, *k)))
-                .collect();
-            if let Some(terms) = terms {
-                out.push(Relation { terms });
+            let mut all = true;
+            for &(r, k) in &balance {
+                match r.and_then(|i| at(i, c)) {
+                    Some(cell) => out.push(cell, k),
+                    None => {
+                        all = false;
+                        break;
+                    }
+                }
             }
+            out.close(all);
             // 总计 − Σ results = 0
-            if let Some(total) = t.cell("total", col.key) {
-                let mut terms = Vec::with_capacity(t.rows.len() + 1);
-                terms.push((total, 1));
-                terms.extend(
-                    t.rows
-                        .iter()
-                        .filter(|r| is_result_row(r.key))
-                        .filter_map(|r| Some((r.cell(col.key)?, -1))),
-                );
-                out.push(Relation { terms });
+            if let Some(total) = balance[2].0.and_then(|i| at(i, c)) {
+                out.push(total, 1);
+                for (i, r) in t.rows.iter().enumerate() {
+                    if is_result_row(r.key) {
+                        if let Some(cell) = at(i, c) {
+                            out.push(cell, -1);
+                        }
+                    }
+                }
+                out.close(true);
             }
         }
-        for row in &t.rows {
-            if let Some(total) = row.cell("total") {
-                let mut terms = Vec::with_capacity(8);
-                terms.push((total, 1));
-                terms.extend(
-                    APPLICANT_COLUMNS[..6]
-                        .iter()
-                        .filter_map(|c| Some((row.cell(c.key)?, -1))),
-                );
-                if terms.len() == 7 {
-                    out.push(Relation { terms });
+        if let Some(ti) = cols.iter().position(|c| c.key == "total") {
+            for i in 0..t.rows.len() {
+                if let Some(total) = at(i, ti) {
+                    out.push(total, 1);
+                    for c in 0..6 {
+                        if let Some(cell) = at(i, c) {
+                            out.push(cell, -1);
+                        }
+                    }
+                    let keep = out.open_len() == 7;
+                    out.close(keep);
                 }
             }
         }
@@ -89,16 +159,14 @@ fn relations(report: &Report) -> Vec<Relation<'_>> {
     if let Some(t) = &report.reviews {
         for row in &t.rows {
             if let Some(total) = row.cell("total") {
-                let mut terms = Vec::with_capacity(8);
-                terms.push((total, 1));
-                terms.extend(
-                    REVIEW_COLUMNS[..4]
-                        .iter()
-                        .filter_map(|c| Some((row.cell(c.key)?, -1))),
-                );
-                if terms.len() == 5 {
-                    out.push(Relation { terms });
+                out.push(total, 1);
+                for c in &REVIEW_COLUMNS[..4] {
+                    if let Some(cell) = row.cell(c.key) {
+                        out.push(cell, -1);
+                    }
                 }
+                let keep = out.open_len() == 5;
+                out.close(keep);
             }
         }
     }
@@ -108,10 +176,10 @@ fn relations(report: &Report) -> Vec<Relation<'_>> {
 /// The one cell and value that repair every broken relation, if there is
 /// exactly one.
 pub fn single_cell_repair(report: &Report) -> Option<(Span, Decimal)> {
-    let rels = relations(report);
+    let all = relations(report);
     let mut broken = Vec::new();
     let mut holding = Vec::new();
-    for r in &rels {
+    for r in all.iter() {
         match r.residual() {
             Some(x) if x != Decimal::ZERO => broken.push((r, x)),
             Some(_) => holding.push(r),
@@ -123,7 +191,7 @@ pub fn single_cell_repair(report: &Report) -> Option<(Span, Decimal)> {
     }
     let mut found: Vec<(Span, Decimal)> = Vec::new();
     // Candidates: the cells of the first broken relation.
-    for (cell, _) in &broken[0].0.terms {
+    for (cell, _) in broken[0].0.terms {
         let span = cell.span;
         if holding.iter().any(|h| h.coeff(&span).is_some()) {
             continue;

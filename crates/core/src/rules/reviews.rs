@@ -50,19 +50,23 @@ pub fn check(report: &Report, lang: Lang, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let group = lang.pick(row.label.to_string(), row.key.to_string());
-        let message = lang.pick(
-            format!(
-                "{group}：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = {} = {}，但总计为 {}",
-                render(&parts, false),
-                s,
-                v
-            ),
-            format!(
+        let message = lang.pick_with(
+            || {
+                format!(
+                    "{group}：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = {} = {}，但总计为 {}",
+                    render(&parts, false),
+                    s,
+                    v
+                )
+            },
+            || {
+                format!(
                 "{group}: upheld + corrected + other + pending = {} = {}, but the total says {}",
                 render(&parts, false),
                 s,
                 v
-            ),
+            )
+            },
         );
         let others: Vec<&Term> = parts.iter().collect();
         out.push(finding(GROUP_SUM.code, message, &total, &others, s, v));
