@@ -29,22 +29,13 @@ pub fn canonical_into(s: &str, out: &mut String) {
         t
     };
     let rest = strip_numbering(s.trim());
-    let b = rest.as_bytes();
     out.reserve(rest.len());
     let mut run = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let step = STEP[b[i] as usize] as usize;
-        if step > 0 {
-            i += step;
-            continue;
-        }
-        let c = rest[i..].chars().next().expect("char boundary");
+    for (i, c) in crate::utf8::stops(rest, &STEP) {
         if is_ignorable(c) {
             out.push_str(&rest[run..i]);
             run = i + c.len_utf8();
         }
-        i += c.len_utf8();
     }
     out.push_str(&rest[run..]);
 }
@@ -58,24 +49,13 @@ pub fn without_whitespace(s: &str) -> String {
     const STEP: [u8; 256] = crate::utf8::stop_at(&[
         b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3,
     ]);
-    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut run = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let step = STEP[b[i] as usize] as usize;
-        if step > 0 {
-            i += step;
-            continue;
+    for (i, c) in crate::utf8::stops(s, &STEP) {
+        if c.is_whitespace() {
+            out.push_str(&s[run..i]);
+            run = i + c.len_utf8();
         }
-        let c = s[i..].chars().next().expect("char boundary");
-        if !c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        out.push_str(&s[run..i]);
-        i += c.len_utf8();
-        run = i;
     }
     out.push_str(&s[run..]);
     out
@@ -87,6 +67,7 @@ pub fn count_non_whitespace(s: &str) -> usize {
     const STEP: [u8; 256] = crate::utf8::stop_at(&[
         b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3,
     ]);
+    // Counts while it steps (one pass), so not through `utf8::stops`.
     let b = s.as_bytes();
     let mut n = 0;
     let mut i = 0;

@@ -418,17 +418,9 @@ fn input_sanity(text: &str, lang: Lang, diags: &mut Vec<Diagnostic>) {
         }
         t
     };
-    let bytes = text.as_bytes();
     let mut bad = 0usize;
     let mut first = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let step = STEP[bytes[i] as usize] as usize;
-        if step > 0 {
-            i += step;
-            continue;
-        }
-        let c = text[i..].chars().next().expect("char boundary");
+    for (i, c) in utf8::stops(text, &STEP) {
         let odd = (c.is_control() && !matches!(c, '\t' | '\n'))
             || c == '\u{FFFD}'
             || ('\u{E000}'..='\u{F8FF}').contains(&c);
@@ -436,7 +428,6 @@ fn input_sanity(text: &str, lang: Lang, diags: &mut Vec<Diagnostic>) {
             bad += 1;
             first.get_or_insert(i..i + c.len_utf8());
         }
-        i += c.len_utf8();
     }
     if bad > 0 && (bad * 50 > text.chars().count() || bad >= 20) {
         let at = first.unwrap_or(0..0);
