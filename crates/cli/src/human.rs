@@ -7,7 +7,7 @@
 use crate::input::Checked;
 use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
 use gongkai_core::compare::{is_previous_label, PREVIOUS_LABEL_EN, PREVIOUS_LABEL_ZH};
-use gongkai_core::{Diagnostic, Lang, LineIndex, Severity, Span};
+use gongkai_core::{Diagnostic, Lang, LineIndex, Report, Severity, Span};
 use std::fmt::Write;
 use std::ops::Range;
 
@@ -77,7 +77,7 @@ impl Human {
         let renderer = self.renderer();
         let mut out = String::new();
         for d in &c.report.diagnostics {
-            let group = self.group(name, src, &index, prev.as_ref(), d);
+            let group = self.group(name, src, &index, prev.as_ref(), &c.report, d);
             let _ = writeln!(out, "{}\n", renderer.render(&group));
         }
         out
@@ -89,6 +89,7 @@ impl Human {
         src: &'a str,
         index: &LineIndex,
         prev: Option<&(&'a str, &'a str, LineIndex)>,
+        report: &Report,
         d: &'a Diagnostic,
     ) -> Vec<Group<'a>> {
         let level = match d.severity {
@@ -120,6 +121,7 @@ impl Human {
                 here.push((r.span, Some(r.label.clone()), false));
             }
         }
+        here.extend(row_labels(report, index, &here));
         let mut title = level
             .primary_title(d.message.as_str())
             .id(d.code)
@@ -165,6 +167,34 @@ impl Human {
         }
         groups
     }
+}
+
+/// The labels of the table rows whose cells are shown, when a label stands
+/// on a line of its own (a Word copy puts every cell on its own line): so
+/// that the row each figure belongs to is in sight. Unlabelled, as context.
+fn row_labels(
+    report: &Report,
+    index: &LineIndex,
+    shown: &[(Span, Option<String>, bool)],
+) -> Vec<(Span, Option<String>, bool)> {
+    let mut out: Vec<(Span, Option<String>, bool)> = Vec::new();
+    let tables = [&report.proactive, &report.applications, &report.reviews];
+    for row in tables.into_iter().flatten().flat_map(|t| &t.rows) {
+        let l = row.label_span;
+        if l.start >= l.end || out.iter().any(|o| o.0.start == l.start) {
+            continue;
+        }
+        let cells: Vec<&Span> = row.cells.iter().flatten().map(|c| &c.span).collect();
+        let shows_a_cell = shown
+            .iter()
+            .any(|s| cells.iter().any(|c| c.start == s.0.start));
+        let label_line = index.line_of(l.start);
+        let label_beside_a_cell = shown.iter().any(|s| index.line_of(s.0.start) == label_line);
+        if shows_a_cell && !label_beside_a_cell {
+            out.push((l, None, false));
+        }
+    }
+    out
 }
 
 fn template_zh(t: &str) -> &'static str {

@@ -400,6 +400,42 @@ fn human_output_underlines_the_figure_under_chinese_text() {
         .any(|l| l.ends_with("但总计为 55") && l.contains(":51:31: error[applications.row-sum]")));
 }
 
+/// A Word copy puts every cell on its own line: the row label's line is
+/// shown with the figures, so that one sees which row they belong to; a PDF
+/// copy, where the label stands beside them, is not shown it twice.
+#[test]
+fn human_output_shows_the_row_label_of_a_word_copy() {
+    let dir = scratch("word-row-label");
+    let text = seed("000").replacen(
+        "\t一、本年新收政府信息公开申请数量\n\t23\n",
+        "\t一、本年新收政府信息公开申请数量\n\t24\n",
+        1,
+    );
+    let path = dir.join("000-changed.txt");
+    std::fs::write(&path, text).unwrap();
+    let out = stdout(&gongkai(&["check", path.to_str().unwrap()]));
+    let block = &out[out.find("error[applications.row-sum]").unwrap()..];
+    let block = &block[..block.find("\n\n").unwrap()];
+    let label = block
+        .lines()
+        .position(|l| {
+            l.ends_with("| \t一、本年新收政府信息公开申请数量")
+                || l.ends_with("|     一、本年新收政府信息公开申请数量")
+        })
+        .unwrap_or_else(|| panic!("no label line in\n{block}"));
+    let first_cell = block.lines().position(|l| l.contains("自然人 24")).unwrap();
+    assert!(label < first_cell, "{block}");
+    let pdf = stdout(&gongkai(&["check", &seed_path("004")]));
+    let block = &pdf[pdf.find("error[applications.row-sum]").unwrap()..];
+    let block = &block[..block.find("\n\n").unwrap()];
+    // Source lines are "NN | text" (the repair's lines are "NN - " / "NN + ").
+    let shown = block
+        .lines()
+        .filter(|l| l.contains(" | ") && l.contains("一、本年新收政府信息公开申请数量"))
+        .count();
+    assert_eq!(shown, 1, "{block}");
+}
+
 #[test]
 fn quiet_min_severity_and_deny() {
     let dir = seeds();
