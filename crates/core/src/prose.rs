@@ -565,7 +565,6 @@ fn read_dates(text: &str, s: &Range<usize>, p: &mut Prose) {
 
 fn month_day(s: &str) -> (Option<u32>, Option<u32>, usize) {
     let t = s.trim_start();
-    let lead = s.len() - t.len();
     let md: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
     let Some(rest) = t[md.len()..].trim_start().strip_prefix('月') else {
         return (None, None, 0);
@@ -577,7 +576,6 @@ fn month_day(s: &str) -> (Option<u32>, Option<u32>, usize) {
         return (md.parse().ok(), None, 0);
     }
     let len = s.len() - after.len() + '日'.len_utf8();
-    let _ = lead;
     (md.parse().ok(), dd.parse().ok(), len)
 }
 

@@ -202,7 +202,7 @@ fn col_name(lang: Lang, label: &str, key: &str) -> String {
 
 fn column_balance(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
     for col in APPLICANT_COLUMNS {
-        let (zh, en) = (lang == Lang::Zh, lang == Lang::En);
+        let en = lang == Lang::En;
         let name = |zhn: &'static str, enn: &'static str| if en { enn } else { zhn };
         let (Some(new), Some(carried), Some(total), Some(fwd)) = (
             term(t, "new", col.key, name("本年新收", "new")),
@@ -225,7 +225,6 @@ fn column_balance(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
         if l == r {
             continue;
         }
-        let _ = zh;
         let message = lang.pick_with(
             || {
                 format!(

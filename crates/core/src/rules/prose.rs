@@ -99,7 +99,7 @@ fn all<'a, const N: usize>(terms: [Option<Term<'a>>; N]) -> Vec<Term<'a>> {
 
 /// The table's reading of a fact: a list of acceptable readings, each a
 /// value and the cells it sums. The first is the usual one.
-fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal, Vec<Term<'a>>)> {
+fn readings<'a>(report: &'a Report, kind: FactKind) -> Vec<(Decimal, Vec<Term<'a>>)> {
     use FactKind::*;
     let mut out = Vec::new();
     let name = |s: &'static str| Name::from(s);
@@ -140,7 +140,6 @@ fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal,
             })
             .unwrap_or_default()
     };
-    let _ = lang;
     match kind {
         New => push(app("new", "total", name("本年新收")).into_iter().collect()),
         Handled => {
@@ -262,7 +261,7 @@ fn readings<'a>(report: &'a Report, kind: FactKind, lang: Lang) -> Vec<(Decimal,
 }
 
 fn fact(report: &Report, f: &Fact, lang: Lang, out: &mut Vec<Diagnostic>) {
-    let rs = readings(report, f.kind, lang);
+    let rs = readings(report, f.kind);
     let Some((expected, terms)) = rs.first() else {
         return;
     };
