@@ -184,10 +184,11 @@ fn row_labels(
         if l.start >= l.end || out.iter().any(|o| o.0.start == l.start) {
             continue;
         }
-        let cells: Vec<&Span> = row.cells.iter().flatten().map(|c| &c.span).collect();
-        let shows_a_cell = shown
+        let shows_a_cell = row
+            .cells
             .iter()
-            .any(|s| cells.iter().any(|c| c.start == s.0.start));
+            .flatten()
+            .any(|c| shown.iter().any(|s| s.0.start == c.span.start));
         let label_line = index.line_of(l.start);
         let label_beside_a_cell = shown.iter().any(|s| index.line_of(s.0.start) == label_line);
         if shows_a_cell && !label_beside_a_cell {

@@ -418,10 +418,8 @@ fn human_output_shows_the_row_label_of_a_word_copy() {
     let block = &block[..block.find("\n\n").unwrap()];
     let label = block
         .lines()
-        .position(|l| {
-            l.ends_with("| \t一、本年新收政府信息公开申请数量")
-                || l.ends_with("|     一、本年新收政府信息公开申请数量")
-        })
+        // The renderer shows the line's leading tab as four spaces.
+        .position(|l| l.ends_with("|     一、本年新收政府信息公开申请数量"))
         .unwrap_or_else(|| panic!("no label line in\n{block}"));
     let first_cell = block.lines().position(|l| l.contains("自然人 24")).unwrap();
     assert!(label < first_cell, "{block}");
