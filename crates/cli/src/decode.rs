@@ -26,15 +26,17 @@ pub fn decode(owned: Vec<u8>) -> Result<Decoded, String> {
     if let Some(e) = known_binary(&owned) {
         return e.map(|()| Decoded::Zip(owned));
     }
-    // Valid UTF-8 without a mark, the common case: no copy.
-    let owned = match String::from_utf8(owned) {
-        Ok(s) if !s.starts_with('\u{feff}') => return Ok(Decoded::Text(s, "UTF-8")),
-        Ok(s) => s.into_bytes(),
-        Err(e) => e.into_bytes(),
+    // Valid UTF-8, the common case, is taken as it is (a BOM kept: spans are
+    // offsets into the file as given); no copy, validated once.
+    let invalid = match String::from_utf8(owned) {
+        Ok(s) => return Ok(Decoded::Text(s, "UTF-8")),
+        Err(e) => e,
     };
+    let err = invalid.utf8_error();
+    let owned = invalid.into_bytes();
     let bytes = &owned[..];
+    // A UTF-8 mark decides: broken characters after it become U+FFFD.
     if bytes.starts_with(b"\xEF\xBB\xBF") {
-        // Keep the BOM: spans are offsets into the file as given.
         return Ok(Decoded::Text(utf8_lossy(bytes), "UTF-8"));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
@@ -42,13 +44,9 @@ pub fn decode(owned: Vec<u8>) -> Result<Decoded, String> {
         let (text, _) = enc.decode_with_bom_removal(bytes);
         return Ok(Decoded::Text(text.into_owned(), enc.name()));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(_) => return Ok(Decoded::Text(utf8_lossy(bytes), "UTF-8")),
-        // Cut off inside the last character: a truncated UTF-8 file.
-        Err(e) if e.error_len().is_none() && e.valid_up_to() + 4 > bytes.len() => {
-            return Ok(Decoded::Text(utf8_lossy(bytes), "UTF-8"));
-        }
-        Err(_) => {}
+    // Cut off inside the last character: a truncated UTF-8 file.
+    if err.error_len().is_none() && err.valid_up_to() + 4 > bytes.len() {
+        return Ok(Decoded::Text(utf8_lossy(bytes), "UTF-8"));
     }
     if let Some(enc) = utf16_without_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(bytes);
