@@ -203,10 +203,8 @@ fn rule(args: RuleArgs) -> ExitCode {
         Some(id) => match REGISTRY.iter().find(|r| r.code == id.trim()) {
             Some(r) => {
                 out += &format!("# {}\n\nSeverity: {}.\n\n", r.code, r.severity.as_str());
-                for line in r.doc.lines() {
-                    out += line.strip_prefix(' ').unwrap_or(line);
-                    out.push('\n');
-                }
+                out += &r.markdown();
+                out.push('\n');
             }
             None => {
                 eprintln!("gongkai: no rule {id:?}; `gongkai rule` lists them");

@@ -23,23 +23,12 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// A rule's doc comment as Markdown (the leading space of each line
-/// dropped, as in `docs/rules.md`).
-fn doc_markdown(doc: &str) -> String {
-    doc.lines()
-        .map(|l| l.strip_prefix(' ').unwrap_or(l))
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim()
-        .to_string()
-}
-
 /// Everything before the first result.
 pub fn opening() -> String {
     let rules: Vec<Value> = REGISTRY
         .iter()
         .map(|r| {
-            let doc = doc_markdown(r.doc);
+            let doc = r.markdown().trim().to_string();
             json!({
                 "id": r.code,
                 "shortDescription": { "text": r.summary },

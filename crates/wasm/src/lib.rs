@@ -348,12 +348,7 @@ pub fn rule_list() -> Result<JsValue, JsError> {
             code: r.code,
             severity: r.severity.as_str(),
             summary: r.summary,
-            doc: r
-                .doc
-                .lines()
-                .map(|l| l.strip_prefix(' ').unwrap_or(l))
-                .collect::<Vec<_>>()
-                .join("\n"),
+            doc: r.markdown(),
             anchor: rules::anchor(r.code),
         })
         .collect();

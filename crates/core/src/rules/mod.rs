@@ -30,6 +30,19 @@ pub struct Rule {
     pub doc: &'static str,
 }
 
+impl Rule {
+    /// The documentation as Markdown: the doc comment's lines without the
+    /// space `///` leaves before each, joined by newlines (what
+    /// `docs/rules.md`, the page, SARIF and `gongkai rule` show).
+    pub fn markdown(&self) -> String {
+        self.doc
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
 /// Declares a rule constant whose doc comment is also its documentation text.
 macro_rules! rule {
     ($(#[doc = $doc:literal])* pub const $name:ident = ($code:literal, $sev:ident, $summary:literal);) => {
@@ -122,10 +135,8 @@ pub fn docs_markdown() -> String {
             r.code,
             r.severity.as_str()
         ));
-        for line in r.doc.lines() {
-            s.push_str(line.strip_prefix(' ').unwrap_or(line));
-            s.push('\n');
-        }
+        s.push_str(&r.markdown());
+        s.push('\n');
     }
     s
 }
