@@ -130,17 +130,10 @@ impl Human {
             title = title.elements(snippets(pname, psrc, pindex, &there));
         }
         // Every finding links to its rule's entry.
-        title = title.element(Level::NOTE.no_name().message(self.pick(
-            format!(
-                "规则说明：gongkai rule {}（docs/rules.md#{}）",
-                d.code,
-                gongkai_core::rules::anchor(d.code)
-            ),
-            format!(
-                "rule: gongkai rule {} (docs/rules.md#{})",
-                d.code,
-                gongkai_core::rules::anchor(d.code)
-            ),
+        let (code, anchor) = (d.code, gongkai_core::rules::anchor(d.code));
+        title = title.element(Level::NOTE.no_name().message(self.lang.pick_with(
+            || format!("规则说明：gongkai rule {code}（docs/rules.md#{anchor}）"),
+            || format!("rule: gongkai rule {code} (docs/rules.md#{anchor})"),
         )));
         let mut groups = vec![title];
         if let Some(fix) = &d.fix {
