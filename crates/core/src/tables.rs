@@ -730,7 +730,7 @@ pub fn extract(
                 vec![None; def.columns.len()]
             }
         };
-        if let Some(d) = label_typo(rec, def, lang) {
+        if let Some(d) = label_typo(rec, &buf, def, &rows_def.wanted()[di], lang) {
             diags.push(d);
         }
         rows.push(Row {
@@ -774,7 +774,15 @@ pub fn extract(
 
 /// A row label recognised despite a typo ("其他法律行政止公开"): an info
 /// finding whose fix restores the template's wording.
-fn label_typo(rec: &Record, def: &RowDef, lang: Lang) -> Option<Diagnostic> {
+/// `buf` holds the records' canonical labels; `want` is the row's template
+/// label in canonical form.
+fn label_typo(
+    rec: &Record,
+    buf: &str,
+    def: &RowDef,
+    want: &str,
+    lang: Lang,
+) -> Option<Diagnostic> {
     let (range, text) = &rec.last_label;
     // Only where the cell's text maps onto its range one to one.
     if range.len() != text.len() || text.is_empty() {
@@ -785,12 +793,17 @@ fn label_typo(rec: &Record, def: &RowDef, lang: Lang) -> Option<Diagnostic> {
     if text.ends_with(def.label) || crate::utf8::contains(text, def.label) {
         return None;
     }
-    let got = canonical(text);
-    let want = canonical(def.label);
-    if got.is_empty() || got.contains(&want) || want.contains(&got) {
+    // The last piece of the record's label is the cell's text in canonical
+    // form unless figures run together with it were cut off (they end it).
+    let got = if text.ends_with(|c: char| c.is_ascii_digit() || c == '.') {
+        Cow::Owned(canonical(text))
+    } else {
+        Cow::Borrowed(rec.last(buf))
+    };
+    if got.is_empty() || got.contains(want) || want.contains(&*got) {
         return None;
     }
-    if similarity_from(&got, &want, 0.6).is_none_or(|s| s < 0.6) {
+    if similarity_from(&got, want, 0.6).is_none_or(|s| s < 0.6) {
         return None;
     }
     let rest = crate::labels::strip_numbering(text).trim_end();
