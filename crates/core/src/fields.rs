@@ -67,8 +67,13 @@ enum Shape {
 /// that lost its cell separators ([`is_crawl`]), so figures glued to labels
 /// are cut out as packed figures.
 pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field<'_>> {
-    let lines: Vec<Range<usize>> = crate::sections::lines(&text[region.clone()])
-        .map(|r| r.start + region.start..r.end + region.start)
+    // Each line looked at once: blank, a Markdown row, or cells.
+    let lines: Vec<(Range<usize>, LineKind)> = crate::sections::lines(&text[region.clone()])
+        .map(|r| {
+            let r = r.start + region.start..r.end + region.start;
+            let kind = line_kind(&text[r.clone()]);
+            (r, kind)
+        })
         .collect();
     let shape = detect_shape(text, &lines);
     // About one field per tab or line.
@@ -80,14 +85,14 @@ pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field<'_>> {
     let mut row_pending = true;
     // In Word shape: whether the previous line was a cell line of this row.
     let mut in_cell = false;
-    for r in lines {
+    for (r, kind) in lines {
         let line = &text[r.clone()];
-        if is_blank(line) {
+        if kind == LineKind::Blank {
             row_pending = true;
             in_cell = false;
             continue;
         }
-        if starts_with_pipe(line) {
+        if kind == LineKind::Pipe {
             let trimmed = line.trim_start();
             if is_markdown_separator(trimmed) {
                 continue;
@@ -148,22 +153,31 @@ pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field<'_>> {
     out
 }
 
-/// Whether `l` is empty or whitespace (`l.trim().is_empty()`), looking at
-/// the first byte that is not an ASCII space.
-fn is_blank(l: &str) -> bool {
-    match l.bytes().find(|b| !matches!(b, b'\t'..=b'\r' | b' ')) {
-        None => true,
-        Some(b) if b < 0x80 => false,
-        Some(_) => l.trim().is_empty(),
-    }
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    /// Empty or whitespace (`l.trim().is_empty()`).
+    Blank,
+    /// Starts with `|` after spaces: a Markdown table row.
+    Pipe,
+    Cells,
 }
 
-/// Whether `l` starts with `|` after spaces (`l.trim_start().starts_with('|')`).
-fn starts_with_pipe(l: &str) -> bool {
-    match l.bytes().find(|b| !matches!(b, b'\t'..=b'\r' | b' ')) {
-        Some(b) if b < 0x80 => b == b'|',
-        Some(_) => l.trim_start().starts_with('|'),
-        None => false,
+/// What a line is, from the first byte that is not an ASCII space (only a
+/// line starting with other whitespace is trimmed).
+fn line_kind(l: &str) -> LineKind {
+    let first = l.bytes().find(|b| !matches!(b, b'\t'..=b'\r' | b' '));
+    let first = match first {
+        None => return LineKind::Blank,
+        Some(b) if b < 0x80 => b,
+        Some(_) => match l.trim_start().bytes().next() {
+            None => return LineKind::Blank,
+            Some(b) => b,
+        },
+    };
+    if first == b'|' {
+        LineKind::Pipe
+    } else {
+        LineKind::Cells
     }
 }
 
@@ -186,11 +200,11 @@ fn split_tabs(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-fn detect_shape(text: &str, lines: &[Range<usize>]) -> Shape {
+fn detect_shape(text: &str, lines: &[(Range<usize>, LineKind)]) -> Shape {
     let (mut word, mut tabs) = (0usize, 0usize);
-    for r in lines {
+    for (r, kind) in lines {
         let l = &text[r.clone()];
-        if is_blank(l) {
+        if *kind == LineKind::Blank {
             continue;
         }
         // A tab after the leading ones and before the trailing spaces.
