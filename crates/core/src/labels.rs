@@ -107,16 +107,17 @@ pub fn count_non_whitespace(s: &str) -> usize {
 
 /// Removes a leading numbering such as `一、`, `（一）`, `(一)`, `1.`, `1、`,
 /// `1．`, `第一`, `1)`, possibly repeated ("三、(一)").
+/// Whether [`strip_numbering`] may remove something from a text starting
+/// with `c`: a space, a bracket, a digit or a Chinese numeral. Text
+/// starting with any other character is left as it is.
+pub fn may_start_numbering(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '(' | '（' | '[' | '【') || c.is_ascii_digit() || is_cn_numeral(c)
+}
+
 pub fn strip_numbering(s: &str) -> &str {
     // The usual case: a label that starts with neither a space nor anything
     // a numbering starts with.
-    let plain = |c: char| {
-        !(c.is_whitespace()
-            || matches!(c, '(' | '（' | '[' | '【')
-            || c.is_ascii_digit()
-            || is_cn_numeral(c))
-    };
-    if s.chars().next().is_none_or(plain) {
+    if !s.chars().next().is_some_and(may_start_numbering) {
         return s;
     }
     let mut s = s.trim_start();

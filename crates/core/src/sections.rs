@@ -186,10 +186,13 @@ fn title_prefix(s: &str, alts: &[&str]) -> Option<usize> {
 /// Splits "一、总体情况" into (Some(1), "总体情况"); a line without numbering
 /// gives (None, line). Returns None for lines that cannot be headings.
 fn split_heading(line: &str) -> Option<(Option<u8>, &str, usize)> {
-    let t = line.trim();
     // Every wording is at least two ideographs (6 bytes): a shorter line (a
     // figure cell) can neither equal one, start with one nor be similar
     // enough to one (see `match_title`).
+    if line.len() < 6 {
+        return None;
+    }
+    let t = line.trim();
     if t.len() < 6 {
         return None;
     }
@@ -223,6 +226,15 @@ fn split_heading(line: &str) -> Option<(Option<u8>, &str, usize)> {
     }
     // No Chinese numbering: the whole line must be a title, and not a
     // sub-heading numbered otherwise ("1. 主动公开情况", "（一）…").
+    // (Most lines start with a character no title starts with, which
+    // `match_title` would find after stripping a numbering there is not:
+    // they are turned away here, at no cost.)
+    if !crate::labels::may_start_numbering(c0)
+        && !crate::labels::is_ignorable(c0)
+        && !title_firsts().contains(&c0)
+    {
+        return None;
+    }
     if crate::labels::strip_numbering(t).len() != t.len() {
         return None;
     }
@@ -247,6 +259,22 @@ fn canonical_titles() -> &'static [(u8, Vec<String>)] {
     })
 }
 
+/// The characters the template's section titles start with, and 政 (of
+/// the subject 政府信息公开 that may come before a title).
+fn title_firsts() -> &'static [char] {
+    static FIRSTS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    FIRSTS.get_or_init(|| {
+        let mut f: Vec<char> = canonical_titles()
+            .iter()
+            .flat_map(|(_, alts)| alts.iter().filter_map(|a| a.chars().next()))
+            .chain(['政'])
+            .collect();
+        f.sort_unstable();
+        f.dedup();
+        f
+    })
+}
+
 /// Which section a title names, if any.
 fn match_title(title: &str, number_hint: Option<u8>) -> Option<u8> {
     if number_hint.is_none() {
@@ -254,20 +282,9 @@ fn match_title(title: &str, number_hint: Option<u8>) -> Option<u8> {
         // 政府信息公开) can match: its first significant character must be
         // one a wording starts with, or 政. Most lines fail this before
         // being put in canonical form.
-        static FIRSTS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-        let firsts = FIRSTS.get_or_init(|| {
-            let mut f: Vec<char> = canonical_titles()
-                .iter()
-                .flat_map(|(_, alts)| alts.iter().filter_map(|a| a.chars().next()))
-                .chain(['政'])
-                .collect();
-            f.sort_unstable();
-            f.dedup();
-            f
-        });
         let rest = crate::labels::strip_numbering(title.trim());
         let first = rest.chars().find(|c| !crate::labels::is_ignorable(*c));
-        if !first.is_some_and(|c| firsts.contains(&c)) {
+        if !first.is_some_and(|c| title_firsts().contains(&c)) {
             return None;
         }
     }
