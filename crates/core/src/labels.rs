@@ -151,10 +151,8 @@ fn strip_one(s: &str) -> &str {
             end.map_or(s, |e| &s[e..])
         }
         Some((_, c)) if is_num(c) => {
-            let mut last = c.len_utf8();
             for (i, c) in chars {
                 if is_num(c) {
-                    last = i + c.len_utf8();
                     continue;
                 }
                 if matches!(c, '、' | '.' | '．' | ')' | '）' | '，' | ',' | ' ') {
@@ -167,7 +165,6 @@ fn strip_one(s: &str) -> &str {
                 }
                 return s;
             }
-            let _ = last;
             s
         }
         _ => s,

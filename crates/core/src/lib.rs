@@ -131,8 +131,8 @@ fn analyze(norm: &NormText, opts: &Options, input: &'static str) -> Report {
             Template::V2019 => (PROACTIVE_ROWS_2019, APPLICATION_ROWS_2019),
             _ => (PROACTIVE_ROWS_2021, APPLICATION_ROWS_2021),
         };
-        let p = tables::extract(&proactive_fields, prows, "proactive", region(2).start, lang);
-        let a = tables::extract(&app_fields, arows, "applications", region(3).start, lang);
+        let p = tables::extract(&proactive_fields, prows, region(2).start, lang);
+        let a = tables::extract(&app_fields, arows, region(3).start, lang);
         (p, a)
     };
     // Labels may be broken over lines ("本年新\n制作数量").
@@ -175,7 +175,7 @@ fn analyze(norm: &NormText, opts: &Options, input: &'static str) -> Report {
         Template::V2019 => (p19, a19),
         _ => (p21, a21),
     };
-    let r = tables::extract_reviews(&review_fields, region(4).start, lang);
+    let r = tables::extract_reviews(&review_fields, lang);
 
     let mut report = Report {
         year,

@@ -52,7 +52,7 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
         if line.len() > 240 {
             continue;
         }
-        let Some((number_hint, title, title_off)) = split_heading(line) else {
+        let Some((number_hint, title)) = split_heading(line) else {
             continue;
         };
         let Some(number) = match_title(title, number_hint) else {
@@ -64,7 +64,6 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
         let t = title.trim_end_matches(|c: char| c.is_whitespace() || c == '*' || c == '#');
         let lead = line.len() - line.trim_start().len();
         let trail = line.trim_end().len();
-        let _ = title_off;
         found.push(Heading {
             number,
             title: t.trim().to_string(),
@@ -185,7 +184,7 @@ fn title_prefix(s: &str, alts: &[&str]) -> Option<usize> {
 
 /// Splits "一、总体情况" into (Some(1), "总体情况"); a line without numbering
 /// gives (None, line). Returns None for lines that cannot be headings.
-fn split_heading(line: &str) -> Option<(Option<u8>, &str, usize)> {
+fn split_heading(line: &str) -> Option<(Option<u8>, &str)> {
     // Every wording is at least two ideographs (6 bytes): a shorter line (a
     // figure cell) can neither equal one, start with one nor be similar
     // enough to one (see `match_title`).
@@ -200,7 +199,6 @@ fn split_heading(line: &str) -> Option<(Option<u8>, &str, usize)> {
     if t.is_empty() {
         return None;
     }
-    let off = line.len() - t.len();
     let mut chars = t.char_indices();
     let (_, c0) = chars.next()?;
     if c0 == '第' {
@@ -211,7 +209,7 @@ fn split_heading(line: &str) -> Option<(Option<u8>, &str, usize)> {
             for unit in ["部分", "章", "节", "项"] {
                 if let Some(r) = rest.strip_prefix(unit) {
                     let r = r.trim_start_matches([' ', '、', ':', '.', '：']);
-                    return Some((cn_digit(c1), r, off));
+                    return Some((cn_digit(c1), r));
                 }
             }
         }
@@ -220,7 +218,7 @@ fn split_heading(line: &str) -> Option<(Option<u8>, &str, usize)> {
     if is_cn_numeral(c0) {
         let (i, c1) = chars.next()?;
         if matches!(c1, '、' | '.' | ' ' | ',' | '，' | ':' | '：') {
-            return Some((cn_digit(c0), &t[i + c1.len_utf8()..], off));
+            return Some((cn_digit(c0), &t[i + c1.len_utf8()..]));
         }
         return None;
     }
@@ -238,7 +236,7 @@ fn split_heading(line: &str) -> Option<(Option<u8>, &str, usize)> {
     if crate::labels::strip_numbering(t).len() != t.len() {
         return None;
     }
-    Some((None, t, off))
+    Some((None, t))
 }
 
 fn cn_digit(c: char) -> Option<u8> {

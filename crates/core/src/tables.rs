@@ -574,11 +574,10 @@ pub struct Extraction {
 }
 
 /// Reads a table with row definitions `defs` from `fields`.
-/// `region_start` locates a missing table; `table_name` is for messages.
+/// `region_start` locates a missing row when no row of the table is found.
 pub fn extract(
     fields: &[Field],
     defs: &'static [RowDef],
-    table_key: &'static str,
     region_start: usize,
     lang: Lang,
 ) -> Extraction {
@@ -693,7 +692,7 @@ pub fn extract(
                 fitted += 1;
                 fs.iter()
                     .zip(def.columns)
-                    .map(|(f, col)| Some(read_cell(f, def, col, table_key, &mut diags, lang)))
+                    .map(|(f, col)| Some(read_cell(f, def, col, &mut diags, lang)))
                     .collect()
             }
             (_, Err(why)) => {
@@ -859,7 +858,6 @@ pub fn read_cell(
     f: &Field,
     def: &RowDef,
     col: &crate::template::ColDef,
-    table_key: &str,
     diags: &mut Vec<Diagnostic>,
     lang: Lang,
 ) -> Cell {
@@ -922,7 +920,6 @@ pub fn read_cell(
             None
         }
     };
-    let _ = table_key;
     Cell { value, raw, span }
 }
 
@@ -964,7 +961,7 @@ fn check_kind(d: Decimal, kind: ValueKind) -> Result<(), (String, String)> {
 }
 
 /// Section 四: the one data row of 15 cells under a header.
-pub fn extract_reviews(fields: &[Field], region_start: usize, lang: Lang) -> Extraction {
+pub fn extract_reviews(fields: &[Field], lang: Lang) -> Extraction {
     use crate::template::{REVIEW_COLUMNS, REVIEW_GROUPS};
     let n = REVIEW_GROUPS.len() * REVIEW_COLUMNS.len();
     // Rows of cells, as ranges of `fields`.
@@ -1067,7 +1064,7 @@ pub fn extract_reviews(fields: &[Field], region_start: usize, lang: Lang) -> Ext
                 let cs = cells[g * 5..g * 5 + 5]
                     .iter()
                     .zip(REVIEW_COLUMNS)
-                    .map(|(f, col)| Some(read_cell(f, &def, col, "reviews", &mut diags, lang)))
+                    .map(|(f, col)| Some(read_cell(f, &def, col, &mut diags, lang)))
                     .collect();
                 out_rows.push(Row {
                     key,
@@ -1110,7 +1107,6 @@ pub fn extract_reviews(fields: &[Field], region_start: usize, lang: Lang) -> Ext
             }
         }
     }
-    let _ = region_start;
     Extraction {
         table: Some(Table { rows: out_rows }),
         diagnostics: diags,
@@ -1129,7 +1125,7 @@ mod tests {
     fn header_total_does_not_take_the_total_row() {
         let t = "说明\t申请人情况\t\t\t\t\t\t总计\n\t自然人\t法人\t\t\t\t\t\n一、本年新收\t1\t0\t0\t0\t0\t0\t1\n(七) 总计\t\t1\t0\t0\t0\t0\t0\t1\n";
         let f = fields(t, 0..t.len(), false);
-        let e = extract(&f, APPLICATION_ROWS_2021, "applications", 0, Lang::Zh);
+        let e = extract(&f, APPLICATION_ROWS_2021, 0, Lang::Zh);
         let table = e.table.unwrap();
         let total = table.row("total").unwrap();
         assert_eq!(total.cells[6].as_ref().unwrap().raw, "1");
