@@ -111,7 +111,10 @@ pub fn count_non_whitespace(s: &str) -> usize {
 /// with `c`: a space, a bracket, a digit or a Chinese numeral. Text
 /// starting with any other character is left as it is.
 pub fn may_start_numbering(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '(' | '（' | '[' | '【') || c.is_ascii_digit() || is_cn_numeral(c)
+    c.is_whitespace()
+        || matches!(c, '(' | '（' | '[' | '【')
+        || c.is_ascii_digit()
+        || is_cn_numeral(c)
 }
 
 pub fn strip_numbering(s: &str) -> &str {

@@ -775,13 +775,7 @@ pub fn extract(
 /// finding whose fix restores the template's wording.
 /// `buf` holds the records' canonical labels; `want` is the row's template
 /// label in canonical form.
-fn label_typo(
-    rec: &Record,
-    buf: &str,
-    def: &RowDef,
-    want: &str,
-    lang: Lang,
-) -> Option<Diagnostic> {
+fn label_typo(rec: &Record, buf: &str, def: &RowDef, want: &str, lang: Lang) -> Option<Diagnostic> {
     let (range, text) = &rec.last_label;
     // Only where the cell's text maps onto its range one to one.
     if range.len() != text.len() || text.is_empty() {
