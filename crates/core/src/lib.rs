@@ -113,7 +113,7 @@ fn analyze(norm: &NormText, opts: &Options, input: &'static str) -> Report {
     let text = norm.text.as_str();
     let lang = opts.lang;
     let mut diags = Vec::new();
-    input_sanity(text, lang, &mut diags);
+    input_sanity(norm, lang, &mut diags);
 
     let title = sections::find_title(text);
     let year = sections::find_year(text, title.as_ref().map(|t| t.0.as_str()));
@@ -391,7 +391,8 @@ fn line_end(text: &str, pos: usize) -> usize {
 }
 
 /// Reports input that is not text (binary, a PDF's bytes, mojibake).
-fn input_sanity(text: &str, lang: Lang, diags: &mut Vec<Diagnostic>) {
+fn input_sanity(norm: &NormText, lang: Lang, diags: &mut Vec<Diagnostic>) {
+    let text = norm.text.as_str();
     if text.trim().is_empty() {
         diags.push(Diagnostic::new(
             rules::structure::INPUT_EMPTY.code,
@@ -404,33 +405,10 @@ fn input_sanity(text: &str, lang: Lang, diags: &mut Vec<Diagnostic>) {
         ));
         return;
     }
-    // Characters are stepped over by their lead byte; only the lead bytes
-    // an odd character can have (ASCII controls but tab and newline,
-    // U+0080–U+00BF, U+E000–U+FFFF) stop the scan.
-    const STEP: [u8; 256] = {
-        let mut t = utf8::stop_at(&[0x7F, 0xC2, 0xEE, 0xEF]);
-        let mut b = 0;
-        while b < 0x20 {
-            if b != b'\t' as usize && b != b'\n' as usize {
-                t[b] = 0;
-            }
-            b += 1;
-        }
-        t
-    };
-    let mut bad = 0usize;
-    let mut first = None;
-    for (i, c) in utf8::stops(text, &STEP) {
-        let odd = (c.is_control() && !matches!(c, '\t' | '\n'))
-            || c == '\u{FFFD}'
-            || ('\u{E000}'..='\u{F8FF}').contains(&c);
-        if odd {
-            bad += 1;
-            first.get_or_insert(i..i + c.len_utf8());
-        }
-    }
+    // Counted by the normaliser as it wrote the text.
+    let bad = norm.odd;
     if bad > 0 && (bad * 50 > text.chars().count() || bad >= 20) {
-        let at = first.unwrap_or(0..0);
+        let at = norm.first_odd.clone().unwrap_or(0..0);
         diags.push(Diagnostic::new(
             rules::structure::INPUT_NOT_TEXT.code,
             Severity::Error,

@@ -153,6 +153,21 @@ impl OffsetMap {
 pub struct NormText {
     pub text: String,
     pub map: OffsetMap,
+    /// How many characters of the text are odd ([`is_odd`]), and where the
+    /// first one is: counted while the text is written, for the check that
+    /// the input is text at all.
+    pub odd: usize,
+    pub first_odd: Option<Range<usize>>,
+}
+
+/// A character that has no place in a report's text: a control character
+/// other than tab and newline, the replacement character U+FFFD (bytes that
+/// were not valid in their encoding), or a private-use character (what a
+/// PDF's glyph codes become).
+pub fn is_odd(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n'))
+        || c == '\u{FFFD}'
+        || ('\u{E000}'..='\u{F8FF}').contains(&c)
 }
 
 /// Builds a [`NormText`] piece by piece.
@@ -176,6 +191,11 @@ impl NormBuilder {
         self.out.text.is_empty()
     }
 
+    /// Notes a character kept at normalised offset `at`, if it is odd.
+    fn note_kept(&mut self, c: char, at: usize) {
+        note_odd(&mut self.out.odd, &mut self.out.first_odd, c, at);
+    }
+
     /// The last character written, if any.
     pub fn last_char(&self) -> Option<char> {
         self.out.text.chars().next_back()
@@ -191,6 +211,7 @@ impl NormBuilder {
     pub fn push_original(&mut self, s: &str, orig_start: usize) {
         let text = &mut self.out.text;
         let map = &mut self.out.map;
+        let (odd, first_odd) = (&mut self.out.odd, &mut self.out.first_odd);
         text.reserve(s.len());
         let bytes = s.as_bytes();
         let mut after_cr = self.after_cr;
@@ -217,6 +238,8 @@ impl NormBuilder {
             let folded = fold_char(c, after_cr);
             after_cr = c == '\r';
             if let Fold::Keep = folded {
+                // Where it will be once the run it is part of is copied.
+                note_odd(odd, first_odd, c, text.len() + i - run);
                 i += len;
                 continue;
             }
@@ -251,7 +274,10 @@ impl NormBuilder {
         let n = self.out.text.len();
         for c in s.chars() {
             match fold_char(c, false) {
-                Fold::Keep => self.out.text.push(c),
+                Fold::Keep => {
+                    self.note_kept(c, self.out.text.len());
+                    self.out.text.push(c)
+                }
                 Fold::To(r) => self.out.text.push(r),
                 Fold::Drop => {}
             }
@@ -277,12 +303,25 @@ impl NormBuilder {
     }
 }
 
+/// Counts `c`, kept at normalised offset `at`, when it is odd.
+fn note_odd(odd: &mut usize, first: &mut Option<Range<usize>>, c: char, at: usize) {
+    if is_odd(c) {
+        *odd += 1;
+        first.get_or_insert(at..at + c.len_utf8());
+    }
+}
+
 /// For each lead byte, the length of the UTF-8 character it starts; 0 for
-/// the bytes that can start a character [`fold_char`] changes: the ASCII
+/// the bytes that can start a character [`fold_char`] changes — the ASCII
 /// controls `\v`, `\f`, `\r` and the lead bytes of U+0080–U+00BF,
-/// U+2000–U+2FFF, U+3000–U+3FFF and U+F000–U+FFFF. (A `\n` changes only
-/// after a `\r`, which the caller checks.)
-const STEP: [u8; 256] = crate::utf8::stop_at(&[0x0B, 0x0C, b'\r', 0xC2, 0xE2, 0xE3, 0xEF]);
+/// U+2000–U+2FFF, U+3000–U+3FFF and U+F000–U+FFFF (a `\n` changes only
+/// after a `\r`, which the caller checks) — or an odd one ([`is_odd`]): the
+/// other ASCII controls but tab and newline, and U+E000–U+EFFF.
+const STEP: [u8; 256] = crate::utf8::stop_at(&[
+    0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0C, b'\r', 0x0E, 0x0F, 0x10,
+    0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F, 0x7F,
+    0xC2, 0xE2, 0xE3, 0xEE, 0xEF,
+]);
 
 /// Whether `b` starts with a 3-byte character under one of the lead bytes
 /// [`STEP`] stops at (E2, E3, EF) that [`fold_char`] keeps: U+2000–U+2FFF
@@ -388,6 +427,46 @@ mod tests {
             }
         }
         assert!(plain_punctuation("，".as_bytes()) && plain_punctuation("。".as_bytes()));
+    }
+
+    #[test]
+    fn odd_characters_are_counted_as_written() {
+        // What a scan of the written text would find, however it was written.
+        let count = |n: &NormText| {
+            let odd: Vec<(usize, char)> = n.text.char_indices().filter(|c| is_odd(c.1)).collect();
+            let first = odd.first().map(|&(i, c)| i..i + c.len_utf8());
+            (odd.len(), first)
+        };
+        let pieces = [
+            "\u{0}", "\u{1}", "\u{8}", "\t", "\n", "\r", "\r\n", "\u{b}", "\u{c}", "\u{e}",
+            "\u{1f}", "\u{7f}", "\u{80}", "\u{85}", "\u{9f}", "\u{a0}", "\u{feff}", "\u{fffd}",
+            "\u{e000}", "\u{efff}", "\u{f000}", "\u{f8ff}", "\u{f900}", "５", "，", "。", "中",
+            "𠮷", "a",
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..(x % 9) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push_str(pieces[(x % pieces.len() as u64) as usize]);
+            }
+            let n = normalize(&s);
+            assert_eq!((n.odd, n.first_odd.clone()), count(&n), "{s:?}");
+            // Written in two pieces, with a replacement and a synthetic tab.
+            let mut b = NormBuilder::new();
+            let cut = (0..=s.len())
+                .rev()
+                .find(|&i| s.is_char_boundary(i) && i <= s.len() / 2)
+                .unwrap_or(0);
+            b.push_original(&s[..cut], 0);
+            b.push_replacement("\u{1}x\u{e001}", cut..cut);
+            b.push_synthetic("\t", cut);
+            b.push_original(&s[cut..], cut);
+            let n = b.finish();
+            assert_eq!((n.odd, n.first_odd.clone()), count(&n), "{s:?}");
+        }
     }
 
     #[test]
