@@ -77,10 +77,7 @@ pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field<'_>> {
         .collect();
     let shape = detect_shape(text, &lines);
     // About one field per tab or line.
-    let tabs = text.as_bytes()[region]
-        .iter()
-        .filter(|&&b| b == b'\t')
-        .count();
+    let tabs = crate::utf8::count_byte(&text.as_bytes()[region], b'\t');
     let mut out: Vec<Field> = Vec::with_capacity(tabs + lines.len());
     let mut row_pending = true;
     // In Word shape: whether the previous line was a cell line of this row.

@@ -102,6 +102,22 @@ pub(crate) fn contains(hay: &str, needle: &str) -> bool {
     }
 }
 
+/// How many bytes of `b` are `x`, eight at a time.
+pub(crate) fn count_byte(b: &[u8], x: u8) -> usize {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let pattern = 0x0101_0101_0101_0101 * x as u64;
+    let mut words = b.chunks_exact(8);
+    let mut n = 0;
+    for w in &mut words {
+        let w = u64::from_le_bytes(w.try_into().expect("8 bytes")) ^ pattern;
+        // The high bit of each byte of `zero` is set exactly where `w` has
+        // a zero byte (no carry crosses bytes: each is at most 0xFE).
+        let zero = !(((w & LOW7) + LOW7) | w | LOW7);
+        n += zero.count_ones() as usize;
+    }
+    n + words.remainder().iter().filter(|&&c| c == x).count()
+}
+
 /// The first byte `x` of `b` at or after `from`, eight bytes at a time.
 pub(crate) fn next_byte(b: &[u8], from: usize, x: u8) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
@@ -169,6 +185,19 @@ pub(crate) fn trim(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn count_byte_counts() {
+        let b: Vec<u8> = (0..300u32)
+            .map(|i| [9u8, 0, 0x89, 255, b'a'][(i * i % 7 % 5) as usize])
+            .collect();
+        for len in [0, 1, 7, 8, 9, 63, 64, 65, 300] {
+            for x in [9u8, 0, 0x89, 255, b'a', b'b'] {
+                let want = b[..len].iter().filter(|&&c| c == x).count();
+                assert_eq!(count_byte(&b[..len], x), want, "{len} {x}");
+            }
+        }
+    }
 
     #[test]
     fn find_agrees_with_str_find() {
