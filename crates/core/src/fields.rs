@@ -67,17 +67,28 @@ enum Shape {
 /// that lost its cell separators ([`is_crawl`]), so figures glued to labels
 /// are cut out as packed figures.
 pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field<'_>> {
-    // Each line looked at once: blank, a Markdown row, or cells.
-    let lines: Vec<(Range<usize>, LineKind)> = crate::sections::lines(&text[region.clone()])
-        .map(|r| {
-            let r = r.start + region.start..r.end + region.start;
-            let kind = line_kind(&text[r.clone()]);
-            (r, kind)
-        })
-        .collect();
-    let shape = detect_shape(text, &lines);
+    // Each line looked at once: blank, a Markdown row, or cells; and what
+    // it says of the shape.
+    let bytes = &text.as_bytes()[region.clone()];
+    let mut lines: Vec<(Range<usize>, LineKind)> =
+        Vec::with_capacity(crate::utf8::count_byte(bytes, b'\n') + 1);
+    let mut shape = ShapeVotes::default();
+    // The lines as `split('\n')` cuts them.
+    let mut at = 0;
+    while at <= bytes.len() {
+        let end = crate::utf8::next_byte(bytes, at, b'\n').unwrap_or(bytes.len());
+        let r = region.start + at..region.start + end;
+        at = end + 1;
+        let l = &text[r.clone()];
+        let kind = line_kind(l);
+        if kind != LineKind::Blank {
+            shape.vote(l);
+        }
+        lines.push((r, kind));
+    }
+    let shape = shape.shape();
     // About one field per tab or line.
-    let tabs = crate::utf8::count_byte(&text.as_bytes()[region], b'\t');
+    let tabs = crate::utf8::count_byte(bytes, b'\t');
     let mut out: Vec<Field> = Vec::with_capacity(tabs + lines.len());
     let mut row_pending = true;
     // In Word shape: whether the previous line was a cell line of this row.
@@ -197,27 +208,36 @@ fn split_tabs(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-fn detect_shape(text: &str, lines: &[(Range<usize>, LineKind)]) -> Shape {
-    let (mut word, mut tabs) = (0usize, 0usize);
-    for (r, kind) in lines {
-        let l = &text[r.clone()];
-        if *kind == LineKind::Blank {
-            continue;
-        }
+/// The evidence for each shape: lines with a tab between cells, and lines
+/// that only start with one.
+#[derive(Default)]
+struct ShapeVotes {
+    word: usize,
+    tabs: usize,
+}
+
+impl ShapeVotes {
+    /// Counts a line that is not blank.
+    fn vote(&mut self, l: &str) {
+        let b = l.as_bytes();
+        let lead = b.iter().take_while(|&&x| x == b'\t').count();
         // A tab after the leading ones and before the trailing spaces.
-        let inner = l.trim_start_matches('\t');
+        let inner = &l[lead..];
         let inner_tabs = crate::utf8::next_byte(inner.as_bytes(), 0, b'\t')
             .is_some_and(|p| p < inner.trim_end().len());
         if inner_tabs {
-            tabs += 1;
-        } else if l.starts_with('\t') {
-            word += 1;
+            self.tabs += 1;
+        } else if lead > 0 {
+            self.word += 1;
         }
     }
-    if word > tabs {
-        Shape::Word
-    } else {
-        Shape::Tabs
+
+    fn shape(&self) -> Shape {
+        if self.word > self.tabs {
+            Shape::Word
+        } else {
+            Shape::Tabs
+        }
     }
 }
 
@@ -429,8 +449,10 @@ fn split_figures(s: &str, kind: FieldKind) -> Option<Vec<Range<usize>>> {
     }
     // Nothing to split unless the last piece (`s` is trimmed: what follows
     // the last space) is a figure.
-    match s.rsplit_once(' ') {
-        Some((_, last)) if crate::value::parse_cell(last).is_figure() => {}
+    // (A byte loop: cheaper than the standard library's search on short
+    // cells.)
+    match s.bytes().rposition(|b| b == b' ') {
+        Some(i) if crate::value::parse_cell(&s[i + 1..]).is_figure() => {}
         _ => return None,
     }
     let mut pieces = Vec::new();
