@@ -28,14 +28,32 @@ pub fn canonical_into(s: &str, out: &mut String) {
         }
         t
     };
-    let rest = strip_numbering(s.trim());
+    let rest = strip_numbering(crate::utf8::trim(s));
     out.reserve(rest.len());
+    let b = rest.as_bytes();
     let mut run = 0;
-    for (i, c) in crate::utf8::stops(rest, &STEP) {
-        if is_ignorable(c) {
-            out.push_str(&rest[run..i]);
-            run = i + c.len_utf8();
+    let mut i = 0;
+    while i < b.len() {
+        let step = STEP[b[i] as usize] as usize;
+        if step > 0 {
+            i += step;
+            continue;
         }
+        // Every ASCII byte the table stops at is ignorable; another
+        // character is decoded and asked.
+        let len = if b[i] < 0x80 {
+            1
+        } else {
+            let c = rest[i..].chars().next().expect("char boundary");
+            if !is_ignorable(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            c.len_utf8()
+        };
+        out.push_str(&rest[run..i]);
+        i += len;
+        run = i;
     }
     out.push_str(&rest[run..]);
 }
@@ -85,7 +103,6 @@ pub fn count_non_whitespace(s: &str) -> usize {
     const STEP: [u8; 256] = crate::utf8::stop_at(&[
         b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3,
     ]);
-    // Counts while it steps (one pass), so not through `utf8::stops`.
     let b = s.as_bytes();
     let mut n = 0;
     let mut i = 0;

@@ -32,32 +32,6 @@ pub(crate) const fn stop_at(special: &[u8]) -> [u8; 256] {
     t
 }
 
-/// The characters of `s` whose lead byte `table` (made by [`stop_at`])
-/// stops at, with their byte offsets. Every other character is stepped over
-/// by its length, without being decoded.
-#[inline]
-pub(crate) fn stops<'a>(
-    s: &'a str,
-    table: &'a [u8; 256],
-) -> impl Iterator<Item = (usize, char)> + 'a {
-    let b = s.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < b.len() {
-            let step = table[b[i] as usize] as usize;
-            if step > 0 {
-                i += step;
-                continue;
-            }
-            let c = s[i..].chars().next()?;
-            let at = i;
-            i += c.len_utf8();
-            return Some((at, c));
-        }
-        None
-    })
-}
-
 /// The low 10 bits of the code point of the `len`-byte character at `i`,
 /// read from its last two bytes without decoding it.
 #[inline]
