@@ -64,30 +64,31 @@ pub fn canonical_into(s: &str, out: &mut String) {
 /// byte a Unicode space shares (U+0085, U+00A0, U+1680, U+2000–U+205F,
 /// U+3000) stops a run.
 pub fn without_whitespace(s: &str) -> String {
+    const STEP: [u8; 256] = crate::utf8::stop_at(&[
+        b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3,
+    ]);
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     // Start of the run of kept bytes not yet copied.
     let mut run = 0;
     let mut i = 0;
     while i < b.len() {
-        // The length of the whitespace character at `i`, if it is one: ASCII
-        // whitespace, or U+0085/U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2)
-        // or U+3000 (E3) — decoded only under those lead bytes.
-        let ws = match b[i] {
-            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => 1,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                let c = s[i..].chars().next().expect("char boundary");
-                if c.is_whitespace() {
-                    c.len_utf8()
-                } else {
-                    i += c.len_utf8();
-                    continue;
-                }
-            }
-            x => {
-                i += crate::utf8::LEN[x as usize] as usize;
+        let step = STEP[b[i] as usize] as usize;
+        if step > 0 {
+            i += step;
+            continue;
+        }
+        // ASCII whitespace, or a character under a lead byte a Unicode
+        // space shares: decoded.
+        let ws = if b[i] < 0x80 {
+            1
+        } else {
+            let c = s[i..].chars().next().expect("char boundary");
+            if !c.is_whitespace() {
+                i += c.len_utf8();
                 continue;
             }
+            c.len_utf8()
         };
         out.push_str(&s[run..i]);
         i += ws;
