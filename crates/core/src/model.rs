@@ -246,6 +246,17 @@ impl Row {
         let i = self.columns.iter().position(|c| c.key == column)?;
         self.cells[i].as_ref()
     }
+
+    /// [`Row::cell`] for a column expected at position `k` (its place in
+    /// the template's column list): looked up by key only when it is not
+    /// there. (A template's column keys are unique, so the first column
+    /// with the key is the one at `k`.)
+    pub fn cell_at(&self, k: usize, column: &str) -> Option<&Cell> {
+        match self.columns.get(k) {
+            Some(c) if c.key == column => self.cells[k].as_ref(),
+            _ => self.cell(column),
+        }
+    }
 }
 
 impl Serialize for Table {

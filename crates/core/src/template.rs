@@ -517,6 +517,24 @@ pub const MARKERS_2019: &[&str] = &[
 mod tests {
     use super::*;
 
+    /// `Row::cell_at` finds a column by its place: no list may name a key
+    /// twice.
+    #[test]
+    fn column_keys_are_unique() {
+        let rows = [
+            APPLICATION_ROWS_2021,
+            APPLICATION_ROWS_2019,
+            PROACTIVE_ROWS_2021,
+            PROACTIVE_ROWS_2019,
+        ];
+        let lists = rows.iter().flat_map(|r| r.iter().map(|d| d.columns));
+        for cols in lists.chain([APPLICANT_COLUMNS, REVIEW_COLUMNS]) {
+            for (i, c) in cols.iter().enumerate() {
+                assert!(cols[..i].iter().all(|d| d.key != c.key), "{}", c.key);
+            }
+        }
+    }
+
     /// The table reader compares phrases without normalising them again.
     #[test]
     fn phrases_are_canonical() {

@@ -4,7 +4,7 @@
 use super::rule;
 use crate::decimal::Decimal;
 use crate::diagnostics::{Diagnostic, Lang, Severity};
-use crate::model::{Cell, Report, Table};
+use crate::model::{Cell, Report, Row, Table};
 use crate::template::{is_result_row, APPLICANT_COLUMNS};
 use std::borrow::Cow;
 
@@ -125,18 +125,6 @@ impl Term<'_> {
     }
 }
 
-pub(crate) fn term<'a>(
-    t: &'a Table,
-    row: &str,
-    col: &str,
-    name: impl Into<Name>,
-) -> Option<Term<'a>> {
-    Some(Term {
-        name: name.into(),
-        cell: t.cell(row, col)?,
-    })
-}
-
 /// "51 + 3 + 0" with names: "本年新收 51 + 上年结转 3".
 pub(crate) fn render(terms: &[Term], with_names: bool) -> String {
     use std::fmt::Write;
@@ -200,20 +188,27 @@ fn col_name(lang: Lang, label: &str, key: &str) -> String {
     lang.pick_with(|| format!("{label}列"), || format!("column {key}"))
 }
 
-fn column_balance(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
-    for col in APPLICANT_COLUMNS {
+fn column_balance<'a>(t: &'a Table, lang: Lang, out: &mut Vec<Diagnostic>) {
+    let (new, carried, total, fwd) = (
+        t.row("new"),
+        t.row("carried_over"),
+        t.row("total"),
+        t.row("carried_forward"),
+    );
+    for (k, col) in APPLICANT_COLUMNS.iter().enumerate() {
         let en = lang == Lang::En;
         let name = |zhn: &'static str, enn: &'static str| if en { enn } else { zhn };
+        let term = |row: Option<&'a Row>, name: &'static str| {
+            Some(Term {
+                name: name.into(),
+                cell: row?.cell_at(k, col.key)?,
+            })
+        };
         let (Some(new), Some(carried), Some(total), Some(fwd)) = (
-            term(t, "new", col.key, name("本年新收", "new")),
-            term(t, "carried_over", col.key, name("上年结转", "carried over")),
-            term(t, "total", col.key, name("办理结果总计", "results total")),
-            term(
-                t,
-                "carried_forward",
-                col.key,
-                name("结转下年度", "carried forward"),
-            ),
+            term(new, name("本年新收", "new")),
+            term(carried, name("上年结转", "carried over")),
+            term(total, name("办理结果总计", "results total")),
+            term(fwd, name("结转下年度", "carried forward")),
         ) else {
             continue;
         };
@@ -263,8 +258,15 @@ fn column_balance(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
 fn total_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
     let result_rows: Vec<&crate::model::Row> =
         t.rows.iter().filter(|r| is_result_row(r.key)).collect();
-    for col in APPLICANT_COLUMNS {
-        let Some(total) = term(t, "total", col.key, pick(lang, "（七）总计", "total")) else {
+    let total_row = t.row("total");
+    for (k, col) in APPLICANT_COLUMNS.iter().enumerate() {
+        let Some(total) = total_row
+            .and_then(|r| r.cell_at(k, col.key))
+            .map(|cell| Term {
+                name: pick(lang, "（七）总计", "total"),
+                cell,
+            })
+        else {
             continue;
         };
         // The sum checked first, without building the terms (nearly every
@@ -276,7 +278,7 @@ fn total_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
         let s = Decimal::sum_values(
             result_rows
                 .iter()
-                .filter_map(|r| r.cell(col.key))
+                .filter_map(|r| r.cell_at(k, col.key))
                 .filter_map(|c| {
                     n += 1;
                     all &= c.value.is_some();
@@ -291,7 +293,7 @@ fn total_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
             .filter_map(|r| {
                 Some(Term {
                     name: r.label.into(),
-                    cell: r.cell(col.key)?,
+                    cell: r.cell_at(k, col.key)?,
                 })
             })
             .collect();
@@ -347,8 +349,10 @@ fn total_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
 }
 
 fn row_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
+    // Where 总计 stands among the template's columns.
+    const TOTAL: usize = APPLICANT_COLUMNS.len() - 1;
     for row in &t.rows {
-        let Some(total) = row.cell("total").map(|c| Term {
+        let Some(total) = row.cell_at(TOTAL, "total").map(|c| Term {
             name: pick(lang, "总计", "total"),
             cell: c,
         }) else {
@@ -357,8 +361,8 @@ fn row_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
         // The usual case, without building the terms: all six cells there,
         // read, and adding up.
         let mut cells: [Option<&Cell>; 6] = [None; 6];
-        for (slot, c) in cells.iter_mut().zip(&APPLICANT_COLUMNS[..6]) {
-            *slot = row.cell(c.key);
+        for (k, (slot, c)) in cells.iter_mut().zip(&APPLICANT_COLUMNS[..6]).enumerate() {
+            *slot = row.cell_at(k, c.key);
         }
         let values = || cells.iter().map(|c| c.and_then(|c| c.value));
         if cells.iter().any(Option::is_none) || values().any(|v| v.is_none()) {
@@ -370,12 +374,11 @@ fn row_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let parts: Vec<Term> = APPLICANT_COLUMNS[..6]
-            .iter()
-            .filter_map(|c| {
+        let parts: Vec<Term> = (APPLICANT_COLUMNS[..6].iter().enumerate())
+            .filter_map(|(k, c)| {
                 Some(Term {
                     name: pick(lang, c.label, c.key),
-                    cell: row.cell(c.key)?,
+                    cell: row.cell_at(k, c.key)?,
                 })
             })
             .collect();
