@@ -447,7 +447,8 @@ fn locate(report: &mut Report, original: &str, norm: &NormText) {
     let bytes = original.as_bytes();
     let has_cr = bytes.contains(&b'\r');
     // (line, column) of each span, by visiting order.
-    let mut at: Vec<(usize, usize)> = vec![(0, 0); starts.len()];
+    // (As u32: offsets fit in 32 bits, as in the offset map.)
+    let mut at: Vec<(u32, u32)> = vec![(0, 0); starts.len()];
     // The current line (0-based) and where it starts; the last offset done
     // and its column; the next \n not yet passed (when there is no \r).
     let (mut line, mut line_start) = (0usize, 0usize);
@@ -477,11 +478,11 @@ fn locate(report: &mut Report, original: &str, norm: &NormText) {
             col + original[pos..o].chars().count()
         };
         pos = o;
-        at[k] = (line + 1, col);
+        at[k] = ((line + 1) as u32, col as u32);
     }
     let mut k = 0;
     report.for_each_span_mut(&mut |s: &mut Span| {
-        (s.line, s.column) = at[k];
+        (s.line, s.column) = (at[k].0 as usize, at[k].1 as usize);
         k += 1;
     });
 }
