@@ -8,7 +8,7 @@
 //! by 约/近/超过 are not exact and are not compared.
 
 use crate::labels::Matcher;
-use crate::numerals::{figures, Figure};
+use crate::numerals::Figure;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -158,43 +158,57 @@ pub struct Prose {
     pub period_years: Vec<(i32, Range<usize>)>,
 }
 
-/// Phrases, in no particular order: the match ending nearest the figure
+/// Phrases, longest (in bytes) first: the match ending nearest the figure
 /// wins, then the longest.
 const PHRASES: &[(&str, FactKind)] = &[
     ("予以公开及部分公开", FactKind::GrantedOrPartly),
     ("予以公开和部分公开", FactKind::GrantedOrPartly),
     ("予以公开或部分公开", FactKind::GrantedOrPartly),
     ("公开及部分公开", FactKind::GrantedOrPartly),
+    ("法人或其他组织", FactKind::Organisations),
+    ("法人和其他组织", FactKind::Organisations),
+    ("法人及其他组织", FactKind::Organisations),
+    ("上一年度结转", FactKind::CarriedOver),
+    ("结转下一年度", FactKind::CarriedForward),
+    ("不予以公开", FactKind::Withheld),
+    ("不予以处理", FactKind::NotProcessed),
+    ("上年度结转", FactKind::CarriedOver),
+    ("结转下年度", FactKind::CarriedForward),
+    ("规范性文件", FactKind::DocsIssued),
     ("部分公开", FactKind::PartlyGranted),
     ("予以公开", FactKind::Granted),
     ("全部公开", FactKind::Granted),
     ("不予公开", FactKind::Withheld),
-    ("不予以公开", FactKind::Withheld),
     ("不予处理", FactKind::NotProcessed),
-    ("不予以处理", FactKind::NotProcessed),
     ("无法提供", FactKind::Unavailable),
     ("其他处理", FactKind::OtherProcessing),
     ("上年结转", FactKind::CarriedOver),
-    ("上年度结转", FactKind::CarriedOver),
-    ("上一年度结转", FactKind::CarriedOver),
-    ("结转下年度", FactKind::CarriedForward),
-    ("结转下一年度", FactKind::CarriedForward),
+    ("行政复议", FactKind::Review),
+    ("行政诉讼", FactKind::Litigation),
     ("结转到", FactKind::CarriedForward),
     ("结转至", FactKind::CarriedForward),
     ("自然人", FactKind::NaturalPerson),
-    ("法人或其他组织", FactKind::Organisations),
-    ("法人和其他组织", FactKind::Organisations),
-    ("法人及其他组织", FactKind::Organisations),
     ("收到", FactKind::New),
     ("办理", FactKind::Handled),
     ("新收", FactKind::New),
     ("接收", FactKind::New),
     ("受理", FactKind::New),
-    ("行政复议", FactKind::Review),
-    ("行政诉讼", FactKind::Litigation),
     ("规章", FactKind::RulesIssued),
-    ("规范性文件", FactKind::DocsIssued),
 ];
+
+/// Bit `k` of `PHRASE_ENDS[z & 63]` is set when phrase `k` ends with a byte
+/// `z` (its low 6 bits): the phrases that may end where a byte is.
+const PHRASE_ENDS: [u64; 64] = {
+    assert!(PHRASES.len() <= 64);
+    let mut ends = [0u64; 64];
+    let mut k = 0;
+    while k < PHRASES.len() {
+        let p = PHRASES[k].0.as_bytes();
+        ends[p[p.len() - 1] as usize & 63] |= 1 << k;
+        k += 1;
+    }
+    ends
+};
 
 /// Words that put a sentence in another scope than the report's tables.
 const OTHER_SCOPE: &[&str] = &[
@@ -211,93 +225,324 @@ const OTHER_SCOPE: &[&str] = &[
     "各县",
 ];
 
-/// [`PHRASES`] and [`OTHER_SCOPE`], prepared for matching once.
-fn matchers() -> &'static (Matcher<'static>, Matcher<'static>) {
-    static M: OnceLock<(Matcher<'static>, Matcher<'static>)> = OnceLock::new();
-    M.get_or_init(|| {
-        (
-            Matcher::new(PHRASES.iter().map(|p| p.0)),
-            Matcher::new(OTHER_SCOPE.iter().copied()),
-        )
-    })
+/// [`OTHER_SCOPE`], prepared for matching once.
+fn other_scope_matcher() -> &'static Matcher<'static> {
+    static M: OnceLock<Matcher<'static>> = OnceLock::new();
+    M.get_or_init(|| Matcher::new(OTHER_SCOPE.iter().copied()))
 }
 
-/// Reads the prose of `text` (normalised) within `ranges`.
-#[allow(clippy::single_range_in_vec_init)]
+/// Reads the prose of `text` (normalised) within `ranges`: its lines that
+/// are not table rows (with a tab, or starting with `|`) and have 6
+/// characters or more.
 pub fn read(text: &str, ranges: &[Range<usize>]) -> Prose {
     let mut p = Prose::default();
+    let mut sc = Scratch::default();
     for r in ranges {
-        for line in crate::sections::lines(&text[r.clone()]) {
-            let line = line.start + r.start..line.end + r.start;
-            let l = &text[line.clone()];
-            // (Fewer than 6 characters: the 6th is missing.)
-            if crate::utf8::has_tab(l)
-                || l.trim_start().starts_with('|')
-                || l.trim().chars().nth(5).is_none()
-            {
-                continue;
+        let mut start = r.start;
+        loop {
+            // The line's first character, past its spaces, says whether it
+            // is a table row written with bars; its scan finds where it ends
+            // and whether it is a row with tabs.
+            let indent = text[start..r.end]
+                .trim_start_matches(|c: char| c.is_whitespace() && c != '\n');
+            let end = if indent.starts_with('|') {
+                crate::utf8::next_byte(&text.as_bytes()[..r.end], start, b'\n').unwrap_or(r.end)
+            } else {
+                let (end, row) = scan_line(text, start, r.end, &mut sc);
+                let l = &text[start..end];
+                // (Fewer than 6 characters: the 6th is missing.)
+                if !row && l.trim().chars().nth(5).is_some() {
+                    for m in &sc.sentences {
+                        let figs = &sc.figs[m.figs.clone()];
+                        let breaks = &sc.breaks[m.breaks.clone()];
+                        read_sentence(text, m.range.clone(), m.classes, figs, breaks, &mut p);
+                    }
+                }
+                end
+            };
+            if end >= r.end {
+                break;
             }
-            // Every claim speaks of one of these: a line without them has
-            // none.
-            let claims = ["申请", "复议", "诉讼", "处理费", "收费", "信息处理"]
-                .iter()
-                .any(|w| crate::utf8::contains(l, w));
-            for s in sentences(text, line) {
-                read_sentence(text, s, claims, &mut p);
-            }
+            start = end + 1;
         }
     }
     p
 }
 
-/// Sentences of a line: split after 。；;！？!?.
-fn sentences(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = line.start;
-    let b = &text.as_bytes()[line.clone()];
-    // Stepping from character to character, stopping at the lead bytes of
-    // the breaks: 。 is E3 80 82; ；！？ are EF BC 9B/81/9F.
-    const STEP: [u8; 256] = crate::utf8::stop_at(&[b';', b'!', b'?', 0xE3, 0xEF]);
-    let mut i = 0;
-    while i < b.len() {
-        let step = STEP[b[i] as usize] as usize;
-        if step > 0 {
-            i += step;
-            continue;
+/// The classes of a character the line scan acts on, as bits (most
+/// characters have none; a sentence gathers those of its characters).
+type Class = u16;
+/// 零〇一二两三四五六七八九十百千万亿: may start a figure.
+const NUMERAL: Class = 1 << 0;
+/// An ASCII digit (not in [`CLASSES`]: the scan tests digits itself).
+const DIGIT: Class = 1 << 1;
+/// 。；！？ ; ! ?: a sentence ends after it.
+const SENTENCE_END: Class = 1 << 2;
+/// ，。；： , ; :: a clause ends at it.
+const CLAUSE_BREAK: Class = 1 << 3;
+/// The characters of claims: see [`may_claim`].
+const NEGATION: Class = 1 << 4;
+const UPHELD: Class = 1 << 5;
+const FEE: Class = 1 << 6;
+const RECEIVE: Class = 1 << 7;
+const APPLY: Class = 1 << 8;
+const CASE: Class = 1 << 9;
+const HANDLE: Class = 1 << 10;
+/// The first characters of [`OTHER_SCOPE`].
+const SCOPE: Class = 1 << 11;
+/// `\n`, `\t`: where a line ends, what makes it a table row.
+const LINE_END: Class = 1 << 12;
+const TAB: Class = 1 << 13;
+
+/// The characters with a class, all of them 3 bytes long in UTF-8 (ASCII
+/// ones are in [`ASCII_CLASSES`]).
+const CLASSES: &[(char, Class)] = &[
+    ('零', NUMERAL),
+    ('〇', NUMERAL),
+    ('一', NUMERAL),
+    ('二', NUMERAL),
+    ('两', NUMERAL),
+    ('三', NUMERAL),
+    ('四', NUMERAL),
+    ('五', NUMERAL),
+    ('六', NUMERAL),
+    ('七', NUMERAL),
+    ('八', NUMERAL),
+    ('九', NUMERAL),
+    ('十', NUMERAL),
+    ('百', NUMERAL),
+    ('千', NUMERAL),
+    ('万', NUMERAL),
+    ('亿', NUMERAL),
+    ('。', SENTENCE_END | CLAUSE_BREAK),
+    ('；', SENTENCE_END | CLAUSE_BREAK),
+    ('！', SENTENCE_END),
+    ('？', SENTENCE_END),
+    ('，', CLAUSE_BREAK),
+    ('：', CLAUSE_BREAK),
+    ('未', NEGATION),
+    ('无', NEGATION),
+    ('没', NEGATION),
+    ('维', UPHELD),
+    ('费', FEE),
+    ('收', RECEIVE),
+    ('申', APPLY),
+    ('复', CASE),
+    ('诉', CASE),
+    ('处', HANDLE),
+    ('代', SCOPE),
+    ('本', SCOPE),
+    ('各', SCOPE),
+    ('下', SCOPE),
+    ('所', SCOPE),
+    ('全', SCOPE),
+];
+
+/// The classes of ASCII characters.
+const ASCII_CLASSES: [Class; 128] = {
+    let mut t = [0; 128];
+    t[b';' as usize] = SENTENCE_END | CLAUSE_BREAK;
+    t[b'!' as usize] = SENTENCE_END;
+    t[b'?' as usize] = SENTENCE_END;
+    t[b',' as usize] = CLAUSE_BREAK;
+    t[b':' as usize] = CLAUSE_BREAK;
+    t[b'\n' as usize] = LINE_END;
+    t[b'\t' as usize] = TAB;
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = DIGIT;
+        d += 1;
+    }
+    t
+};
+
+/// The number of blocks of 64 code points holding a character of [`CLASSES`].
+const fn class_blocks() -> usize {
+    let mut n = 0;
+    let mut k = 0;
+    while k < CLASSES.len() {
+        let block = CLASSES[k].0 as u32 >> 6;
+        let mut seen = false;
+        let mut m = 0;
+        while m < k {
+            seen |= CLASSES[m].0 as u32 >> 6 == block;
+            m += 1;
         }
-        let len = match b[i] {
-            b';' | b'!' | b'?' => 1,
-            0xE3 if b[i + 1..].starts_with(&[0x80, 0x82]) => 3,
-            0xEF if b.get(i + 1) == Some(&0xBC)
-                && matches!(b.get(i + 2), Some(0x9B | 0x81 | 0x9F)) =>
-            {
-                3
-            }
-            _ => {
-                i += 3;
-                continue;
+        if !seen {
+            n += 1;
+        }
+        k += 1;
+    }
+    n
+}
+
+/// The classes of 3-byte characters, without decoding them: the first two
+/// bytes of a character give its block of 64 code points (`c >> 6`, 10
+/// bits) and the last byte its place in the block (`c & 63`). A block
+/// holding none of [`CLASSES`] has row 0, all zeros.
+struct ClassTable {
+    row_of_block: [u8; 1024],
+    rows: [[Class; 64]; class_blocks() + 1],
+}
+
+const CLASS_TABLE: ClassTable = {
+    let mut t = ClassTable {
+        row_of_block: [0; 1024],
+        rows: [[0; 64]; class_blocks() + 1],
+    };
+    let mut used = 1;
+    let mut k = 0;
+    while k < CLASSES.len() {
+        let (c, class) = CLASSES[k];
+        assert!(c.len_utf8() == 3);
+        let block = (c as u32 >> 6) as usize & 1023;
+        if t.row_of_block[block] == 0 {
+            t.row_of_block[block] = used as u8;
+            used += 1;
+        }
+        t.rows[t.row_of_block[block] as usize][c as usize & 63] |= class;
+        k += 1;
+    }
+    t
+};
+
+/// The classes of the 3-byte character starting at byte `i` of `b`.
+#[inline]
+fn class3(b: &[u8], i: usize) -> Class {
+    let block = ((b[i] as usize & 0x0F) << 6) | (b[i + 1] as usize & 0x3F);
+    match CLASS_TABLE.row_of_block[block] {
+        0 => 0,
+        row => CLASS_TABLE.rows[row as usize][b[i + 2] as usize & 0x3F],
+    }
+}
+
+/// A sentence found by [`scan_line`].
+struct SentenceMarks {
+    range: Range<usize>,
+    /// The classes of its characters.
+    classes: Class,
+    /// Its figures and clause breaks, in [`Scratch`].
+    figs: Range<usize>,
+    breaks: Range<usize>,
+}
+
+/// What [`scan_line`] finds in a line, in buffers reused from one line to
+/// the next.
+#[derive(Default)]
+struct Scratch {
+    sentences: Vec<SentenceMarks>,
+    figs: Vec<Figure>,
+    /// Clause breaks outside figures: (start, end).
+    breaks: Vec<(usize, usize)>,
+}
+
+/// Scans the line starting at byte `start` of `text` (and ending at the next
+/// newline or at `limit`) in one pass: its sentences (split after
+/// 。；;！？!?) and, in each, the figures, the clause breaks and the classes
+/// of its characters. Returns where the line ends and whether it is a table
+/// row (holds a tab: its scan is left unfinished).
+fn scan_line(text: &str, start: usize, limit: usize, sc: &mut Scratch) -> (usize, bool) {
+    let b = text.as_bytes();
+    sc.sentences.clear();
+    sc.figs.clear();
+    sc.breaks.clear();
+    // The sentence being scanned.
+    let mut marks = SentenceMarks {
+        range: start..start,
+        classes: 0,
+        figs: 0..0,
+        breaks: 0..0,
+    };
+    let mut i = start;
+    while i < limit {
+        let x = b[i];
+        let (class, len) = if x.is_ascii() {
+            (ASCII_CLASSES[x as usize], 1)
+        } else {
+            match crate::utf8::LEN[x as usize] {
+                3 => (class3(b, i), 3),
+                len => (0, len as usize),
             }
         };
-        let end = line.start + i + len;
-        out.push(start..end);
-        start = end;
+        if class == 0 {
+            i += len;
+            continue;
+        }
+        if class & TAB != 0 {
+            let end = crate::utf8::next_byte(&b[..limit], i, b'\n').unwrap_or(limit);
+            return (end, true);
+        }
+        if class & LINE_END != 0 {
+            break;
+        }
+        marks.classes |= class;
+        if class & (DIGIT | NUMERAL) != 0 {
+            // What a figure steps over holds nothing else the scan looks
+            // for, but for the commas of digits that make no figure
+            // ("1,2"): they still end a clause.
+            let s = marks.range.start;
+            let count = sc.figs.len();
+            let next = s + crate::numerals::figure_at(&text[s..limit], i - s, s, &mut sc.figs);
+            if sc.figs.len() == count {
+                sc.breaks
+                    .extend((i..next).filter(|&k| b[k] == b',').map(|k| (k, k + 1)));
+            }
+            i = next;
+            continue;
+        }
+        if class & CLAUSE_BREAK != 0 {
+            sc.breaks.push((i, i + len));
+        }
         i += len;
+        if class & SENTENCE_END != 0 {
+            marks.range.end = i;
+            marks.figs.end = sc.figs.len();
+            marks.breaks.end = sc.breaks.len();
+            let next = SentenceMarks {
+                range: i..i,
+                classes: 0,
+                figs: sc.figs.len()..sc.figs.len(),
+                breaks: sc.breaks.len()..sc.breaks.len(),
+            };
+            sc.sentences.push(std::mem::replace(&mut marks, next));
+        }
     }
-    if start < line.end {
-        out.push(start..line.end);
+    if marks.range.start < i {
+        marks.range.end = i;
+        marks.figs.end = sc.figs.len();
+        marks.breaks.end = sc.breaks.len();
+        sc.sentences.push(marks);
     }
-    out
+    (i, false)
 }
 
-fn is_clause_break(c: char) -> bool {
-    matches!(c, '，' | ',' | '。' | '；' | ';' | '：' | ':')
+/// Whether a sentence with characters of `classes` may make a claim: each
+/// needs its subject and its wording (see [`read_claims`]). "No
+/// application" needs 申(请) and 未/没/无; "all upheld" needs 复(议) or 诉(讼)
+/// and 维(持); a fee statement needs (收)费, (处理)费 or (信息)处(理), and one
+/// of the characters of [`CLAIM_WORDS`] 0..6.
+fn may_claim(classes: Class) -> bool {
+    let has = |c: Class| classes & c != 0;
+    (has(APPLY) && has(NEGATION))
+        || (has(CASE) && has(UPHELD))
+        || (has(FEE | HANDLE) && has(NEGATION | UPHELD | FEE | RECEIVE))
 }
 
-fn read_sentence(text: &str, s: Range<usize>, claims: bool, p: &mut Prose) {
+/// Reads a sentence: its dates, claims, facts and enumerations, from the
+/// classes of its characters, its figures and its clause breaks.
+fn read_sentence(
+    text: &str,
+    s: Range<usize>,
+    classes: Class,
+    figs: &[Figure],
+    breaks: &[(usize, usize)],
+    p: &mut Prose,
+) {
     let sent = &text[s.clone()];
-    let figs = figures(sent, s.start);
-    read_dates(text, &s, p);
-    if claims {
+    if classes & DIGIT != 0 {
+        read_dates(text, &s, p);
+    }
+    if may_claim(classes) {
         read_claims(text, &s, p);
     }
     // Looked up when the sentence states a fact.
@@ -309,18 +554,20 @@ fn read_sentence(text: &str, s: Range<usize>, claims: bool, p: &mut Prose) {
             continue;
         }
         // The clause before the figure, back to the previous figure.
-        let clause_start = text[prev_end..f.range.start]
-            .char_indices()
-            .rfind(|(_, c)| is_clause_break(*c))
-            .map_or(prev_end, |(i, c)| prev_end + i + c.len_utf8());
+        let clause_start = breaks
+            .iter()
+            .rev()
+            .find(|b| b.0 < f.range.start)
+            .filter(|b| b.0 >= prev_end)
+            .map_or(prev_end, |b| b.1);
         let before = &text[clause_start..f.range.start];
         let mut kind = phrase_before(before);
         if kind.is_none() {
             // "4宗结转到2024年继续办理": the phrase after the figure.
-            let next_break = text[f.end..s.end]
-                .char_indices()
-                .find(|(_, c)| is_clause_break(*c))
-                .map_or(s.end, |(i, _)| f.end + i);
+            let next_break = breaks
+                .iter()
+                .find(|b| b.0 >= f.end)
+                .map_or(s.end, |b| b.0);
             let next_fig = figs.get(k + 1).map_or(s.end, |n| n.range.start);
             let after = &text[f.end..next_break.min(next_fig)];
             kind = phrase_after(after);
@@ -336,7 +583,8 @@ fn read_sentence(text: &str, s: Range<usize>, claims: bool, p: &mut Prose) {
                 between.contains('占') && between.chars().count() <= 6
             }
         });
-        let other_scope = *other_scope.get_or_insert_with(|| matchers().1.any_in(sent));
+        let other_scope = *other_scope
+            .get_or_insert_with(|| classes & SCOPE != 0 && other_scope_matcher().any_in(sent));
         p.facts.push(Fact {
             kind,
             figure: f.clone(),
@@ -345,39 +593,57 @@ fn read_sentence(text: &str, s: Range<usize>, claims: bool, p: &mut Prose) {
             sentence: s.clone(),
         });
     }
-    read_enumerations(text, &s, &figs, p);
+    read_enumerations(text, &s, figs, p);
 }
 
+/// The fact of the phrase nearest the end of `before` (the clause before a
+/// figure), then the longest, that fits what lies between it and the
+/// figure. Only the last occurrence of each phrase is a candidate.
 fn phrase_before(before: &str) -> Option<FactKind> {
-    use crate::utf8::contains;
-    // Every phrase match, nearest the figure first, then the longest.
-    let mut found = Vec::new();
-    matchers().0.last_matches_into(before, &mut found);
-    let mut hits: Vec<(usize, usize, FactKind)> = found
-        .into_iter()
-        .zip(PHRASES)
-        .filter_map(|(pos, (ph, kind))| pos.map(|pos| (pos + ph.len(), ph.len(), *kind)))
-        .collect();
-    hits.sort_by_key(|h| std::cmp::Reverse((h.0, h.1)));
-    for (end, _, kind) in hits {
-        let between = &before[end..];
-        let ok = match kind {
-            // 收到/受理/办理 …申请 N 件: only applications, not 热线 calls,
-            // reviews or "结转下年度办理".
-            FactKind::New | FactKind::Handled => {
-                contains(between, "申请")
-                    && !contains(between, "复议")
-                    && !contains(between, "诉讼")
-                    && !contains(between, "热线")
+    // Backwards from the figure, phrase by phrase as they end: most
+    // clauses end with their phrase. Bit `k` of `met` is set once phrase
+    // `k` has been met (its last occurrence).
+    let b = before.as_bytes();
+    let mut met = 0u64;
+    let mut end = b.len();
+    while end > 0 {
+        let mut ending = PHRASE_ENDS[b[end - 1] as usize & 63] & !met;
+        // Lowest bit first: the longest phrase first.
+        while ending != 0 {
+            let k = ending.trailing_zeros() as usize;
+            ending &= ending - 1;
+            let (phrase, kind) = PHRASES[k];
+            if b[..end].ends_with(phrase.as_bytes()) {
+                met |= 1 << k;
+                if fits(kind, &before[end..]) {
+                    return Some(kind);
+                }
             }
-            // "自然人申请件51宗", not a phrase far from its figure.
-            _ => between.chars().nth(16).is_none(),
-        };
-        if ok {
-            return Some(kind);
+        }
+        end -= 1;
+        while !before.is_char_boundary(end) {
+            end -= 1;
         }
     }
     None
+}
+
+/// Whether a phrase of `kind` is tied to a figure with `between` between
+/// them.
+fn fits(kind: FactKind, between: &str) -> bool {
+    use crate::utf8::contains;
+    match kind {
+        // 收到/受理/办理 …申请 N 件: only applications, not 热线 calls,
+        // reviews or "结转下年度办理".
+        FactKind::New | FactKind::Handled => {
+            contains(between, "申请")
+                && !contains(between, "复议")
+                && !contains(between, "诉讼")
+                && !contains(between, "热线")
+        }
+        // "自然人申请件51宗", not a phrase far from its figure.
+        _ => between.chars().nth(16).is_none(),
+    }
 }
 
 fn phrase_after(after: &str) -> Option<FactKind> {
@@ -565,12 +831,12 @@ fn read_dates(text: &str, s: &Range<usize>, p: &mut Prose) {
 
 fn month_day(s: &str) -> (Option<u32>, Option<u32>, usize) {
     let t = s.trim_start();
-    let md: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let md = &t[..t.bytes().take_while(u8::is_ascii_digit).count()];
     let Some(rest) = t[md.len()..].trim_start().strip_prefix('月') else {
         return (None, None, 0);
     };
     let rest_t = rest.trim_start();
-    let dd: String = rest_t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let dd = &rest_t[..rest_t.bytes().take_while(u8::is_ascii_digit).count()];
     let after = rest_t[dd.len()..].trim_start();
     if !after.starts_with('日') && !after.starts_with('号') {
         return (md.parse().ok(), None, 0);
