@@ -243,9 +243,7 @@ pub fn read(text: &str, ranges: &[Range<usize>]) -> Prose {
             // The line's first character, past its spaces, says whether it
             // is a table row written with bars; its scan finds where it ends
             // and whether it is a row with tabs.
-            let indent = text[start..r.end]
-                .trim_start_matches(|c: char| c.is_whitespace() && c != '\n');
-            let end = if indent.starts_with('|') {
+            let end = if starts_row(&text[start..r.end]) {
                 crate::utf8::next_byte(&text.as_bytes()[..r.end], start, b'\n').unwrap_or(r.end)
             } else {
                 let (end, row) = scan_line(text, start, r.end, &mut sc);
@@ -267,6 +265,20 @@ pub fn read(text: &str, ranges: &[Range<usize>]) -> Prose {
         }
     }
     p
+}
+
+/// Whether the line at the start of `rest` is a table row by its start:
+/// past its spaces comes `|` (a row written with bars) or a tab.
+fn starts_row(rest: &str) -> bool {
+    // Whitespace is ASCII or has one of the lead bytes C2, E1, E2, E3: the
+    // usual line starts with neither.
+    match rest.as_bytes().first() {
+        Some(b'|' | b'\t') => true,
+        Some(b'\x0B' | b'\x0C' | b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3) => rest
+            .trim_start_matches(|c: char| c.is_whitespace() && !matches!(c, '\n' | '\t'))
+            .starts_with(['|', '\t']),
+        _ => false,
+    }
 }
 
 /// The classes of a character the line scan acts on, as bits (most
@@ -406,13 +418,13 @@ const CLASS_TABLE: ClassTable = {
     t
 };
 
-/// The classes of the 3-byte character starting at byte `i` of `b`.
+/// The classes of the 3-byte character of bytes `x`, `y`, `z`.
 #[inline]
-fn class3(b: &[u8], i: usize) -> Class {
-    let block = ((b[i] as usize & 0x0F) << 6) | (b[i + 1] as usize & 0x3F);
+fn class3(x: u8, y: u8, z: u8) -> Class {
+    let block = ((x as usize & 0x0F) << 6) | (y as usize & 0x3F);
     match CLASS_TABLE.row_of_block[block] {
         0 => 0,
-        row => CLASS_TABLE.rows[row as usize][b[i + 2] as usize & 0x3F],
+        row => CLASS_TABLE.rows[row as usize][z as usize & 0x3F],
     }
 }
 
@@ -454,15 +466,22 @@ fn scan_line(text: &str, start: usize, limit: usize, sc: &mut Scratch) -> (usize
         breaks: 0..0,
     };
     let mut i = start;
-    while i < limit {
-        let x = b[i];
-        let (class, len) = if x.is_ascii() {
-            (ASCII_CLASSES[x as usize], 1)
-        } else {
-            match crate::utf8::LEN[x as usize] {
-                3 => (class3(b, i), 3),
-                len => (0, len as usize),
+    loop {
+        // Most characters are 3 bytes long and have no class: they are
+        // passed over by a loop of their own.
+        let mut rest = &b[i..limit];
+        while let [x @ 0xE0..=0xEF, y, z, tail @ ..] = rest {
+            if class3(*x, *y, *z) != 0 {
+                break;
             }
+            rest = tail;
+        }
+        i = limit - rest.len();
+        let (class, len) = match *rest {
+            [] => break,
+            [x, ..] if x.is_ascii() => (ASCII_CLASSES[x as usize], 1),
+            [x @ 0xE0..=0xEF, y, z, ..] => (class3(x, y, z), 3),
+            [x, ..] => (0, crate::utf8::LEN[x as usize] as usize),
         };
         if class == 0 {
             i += len;
