@@ -249,14 +249,22 @@ pub(crate) fn figure_at(s: &str, i: usize, base: usize, out: &mut Vec<Figure>) -
         );
         let in_brackets = prev == Some('〔') || next == Some('〕');
         if !is_date && !in_brackets && n <= 15 {
-            let text = std::str::from_utf8(&digits[..n]).expect("ASCII");
-            if let Some(mut value) = Decimal::parse(text) {
+            let value = if dot {
+                Decimal::parse(std::str::from_utf8(&digits[..n]).expect("ASCII"))
+            } else {
+                // A whole number, as `Decimal::parse` reads it.
+                let v = digits[..n]
+                    .iter()
+                    .fold(0i64, |v, d| v * 10 + (d - b'0') as i64);
+                Some(Decimal::from_int(v))
+            };
+            if let Some(mut value) = value {
                 let (unit, end) = read_unit(s, j, &mut value);
                 out.push(Figure {
                     value,
                     range,
                     unit,
-                    approx: approx_before(s, i),
+                    approx: approx_before(s, i, prev),
                     end: base + end,
                 });
                 return end.max(i + 1);
@@ -294,7 +302,7 @@ pub(crate) fn figure_at(s: &str, i: usize, base: usize, out: &mut Vec<Figure>) -
                     value,
                     range: base + i..base + j,
                     unit,
-                    approx: approx_before(s, i),
+                    approx: approx_before(s, i, prev),
                     end: base + end,
                 });
                 return end.max(i + c.len_utf8());
@@ -342,15 +350,11 @@ fn read_unit(s: &str, j: usize, value: &mut Decimal) -> (Unit, usize) {
 }
 
 /// Whether the (at most three) characters before byte `i` end with 约, 近,
-/// 超过… (spaces after it allowed).
-fn approx_before(s: &str, i: usize) -> bool {
+/// 超过… (spaces after it allowed); `prev` is the character before.
+fn approx_before(s: &str, i: usize, prev: Option<char>) -> bool {
     // Each word ends with 约, 近, 过 or 逾: unless the character before is
     // one of them or a space, the answer is no.
-    if !s[..i]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_whitespace() || matches!(c, '约' | '近' | '过' | '逾'))
-    {
+    if !prev.is_some_and(|c| c.is_whitespace() || matches!(c, '约' | '近' | '过' | '逾')) {
         return false;
     }
     let start = s[..i]
