@@ -77,10 +77,13 @@ rule! {
 /// Runs the prose-against-tables rules.
 pub fn check(report: &Report, ctx: &Context, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
+    // The same for every percentage: found at the first.
+    let mut ds = None;
     for f in &ctx.prose.facts {
         fact(report, f, lang, out);
         if let Some(p) = &f.percent {
-            percentage(report, f, p, lang, out);
+            let ds = ds.get_or_insert_with(|| denominators(report));
+            percentage(f, p, ds, lang, out);
         }
     }
     percentage_groups(ctx, lang, out);
@@ -103,12 +106,11 @@ fn readings<'a>(report: &'a Report, kind: FactKind) -> Vec<(Decimal, Vec<Term<'a
     use FactKind::*;
     let mut out = Vec::new();
     let name = |s: &'static str| Name::from(s);
+    // A reading when every cell has a value.
     let mut push = |cells: Vec<Term<'a>>| {
-        let vals: Option<Vec<Decimal>> = cells.iter().map(|t| t.cell.value).collect();
-        if let Some(v) = vals {
-            if !cells.is_empty() {
-                out.push((Decimal::sum(v.iter()), cells));
-            }
+        if !cells.is_empty() && cells.iter().all(|t| t.cell.value.is_some()) {
+            let sum = Decimal::sum_values(cells.iter().filter_map(|t| t.cell.value));
+            out.push((sum, cells));
         }
     };
     let app = |row: &str, col: &str, n: Name| -> Option<Term<'a>> {
@@ -331,8 +333,11 @@ fn fact(report: &Report, f: &Fact, lang: Lang, out: &mut Vec<Diagnostic>) {
     out.push(d);
 }
 
-/// The denominators a percentage can mean: (value, name, cells).
-fn denominators(report: &Report) -> Vec<(Decimal, &'static str, Vec<&Cell>)> {
+/// A denominator a percentage can mean: value, name, cells.
+type Denominator<'a> = (Decimal, &'static str, Vec<&'a Cell>);
+
+/// The denominators a percentage can mean.
+fn denominators(report: &Report) -> Vec<Denominator<'_>> {
     let Some(a) = &report.applications else {
         return Vec::new();
     };
@@ -374,13 +379,12 @@ pub(crate) fn percent_matches(n: Decimal, d: Decimal, p: Decimal) -> bool {
 }
 
 fn percentage(
-    report: &Report,
     f: &Fact,
     p: &crate::numerals::Figure,
+    ds: &[Denominator],
     lang: Lang,
     out: &mut Vec<Diagnostic>,
 ) {
-    let ds = denominators(report);
     if ds.is_empty() {
         return;
     }
@@ -440,7 +444,7 @@ fn percentage(
         nspan(f.figure.range.clone()),
         format!("{} {}", f.kind.name(), n),
     );
-    for (v, name, cells) in &ds {
+    for (v, name, cells) in ds {
         for c in cells {
             d = d.related(c.span, format!("{name} {v}"));
         }
