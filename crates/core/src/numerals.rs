@@ -202,8 +202,8 @@ pub fn figures(s: &str, base: usize) -> Vec<Figure> {
 pub(crate) fn figure_at(s: &str, i: usize, base: usize, out: &mut Vec<Figure>) -> usize {
     let b = s.as_bytes();
     let digit_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
-    let prev = s[..i].chars().next_back();
     if b[i].is_ascii_digit() {
+        let prev = s[..i].chars().next_back();
         if prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '-') {
             return i + 1;
         }
@@ -273,9 +273,6 @@ pub(crate) fn figure_at(s: &str, i: usize, base: usize, out: &mut Vec<Figure>) -
         return j.max(i + 1);
     }
     let c = char_at(s, i).expect("a numeral at a character boundary");
-    if prev.is_some_and(|p| p == '第' || is_cn_numeral_char(p) || p == '周') {
-        return i + c.len_utf8();
-    }
     // At most 12 numeral characters.
     let mut j = i;
     let mut count = 0;
@@ -289,24 +286,31 @@ pub(crate) fn figure_at(s: &str, i: usize, base: usize, out: &mut Vec<Figure>) -
         }
     }
     // Only a figure when a counting unit follows: "二十三件", "两起";
-    // "一是", "二十大", "三审三校" are not.
+    // "一是", "二十大", "三审三校" are not. (Tested first: most numerals
+    // fail it. The numerals after the first never start a figure: the
+    // character before each is a numeral.)
     let next = char_at(s, j);
-    if next.is_some_and(|n| COUNT_UNITS.contains(&n)) {
-        let text = &s[i..j];
-        // A lone 十/百/万 is not a figure.
-        if text.chars().any(|c| cn_digit(c).is_some()) || text.starts_with('十') {
-            if let Some(v) = parse_chinese(text) {
-                let mut value = Decimal::from_int(v as i64);
-                let (unit, end) = read_unit(s, j, &mut value);
-                out.push(Figure {
-                    value,
-                    range: base + i..base + j,
-                    unit,
-                    approx: approx_before(s, i, prev),
-                    end: base + end,
-                });
-                return end.max(i + c.len_utf8());
-            }
+    if !next.is_some_and(|n| COUNT_UNITS.contains(&n)) {
+        return j;
+    }
+    let prev = s[..i].chars().next_back();
+    if prev.is_some_and(|p| p == '第' || is_cn_numeral_char(p) || p == '周') {
+        return i + c.len_utf8();
+    }
+    let text = &s[i..j];
+    // A lone 十/百/万 is not a figure.
+    if text.chars().any(|c| cn_digit(c).is_some()) || text.starts_with('十') {
+        if let Some(v) = parse_chinese(text) {
+            let mut value = Decimal::from_int(v as i64);
+            let (unit, end) = read_unit(s, j, &mut value);
+            out.push(Figure {
+                value,
+                range: base + i..base + j,
+                unit,
+                approx: approx_before(s, i, prev),
+                end: base + end,
+            });
+            return end.max(i + c.len_utf8());
         }
     }
     j.max(i + c.len_utf8())

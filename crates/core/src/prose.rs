@@ -251,9 +251,7 @@ pub fn read(text: &str, ranges: &[Range<usize>]) -> Prose {
                 // (Fewer than 6 characters: the 6th is missing.)
                 if !row && l.trim().chars().nth(5).is_some() {
                     for m in &sc.sentences {
-                        let figs = &sc.figs[m.figs.clone()];
-                        let breaks = &sc.breaks[m.breaks.clone()];
-                        read_sentence(text, m.range.clone(), m.classes, figs, breaks, &mut p);
+                        read_sentence(text, m, &sc, &mut p);
                     }
                 }
                 end
@@ -305,6 +303,10 @@ const SCOPE: Class = 1 << 11;
 /// `\n`, `\t`: where a line ends, what makes it a table row.
 const LINE_END: Class = 1 << 12;
 const TAB: Class = 1 << 13;
+/// 其(中), （, (: an enumeration needs one of them.
+const LIST: Class = 1 << 14;
+/// The classes the scan stops at; the others it only gathers.
+const STOPS: Class = NUMERAL | DIGIT | SENTENCE_END | CLAUSE_BREAK | LINE_END | TAB;
 
 /// The characters with a class, all of them 3 bytes long in UTF-8 (ASCII
 /// ones are in [`ASCII_CLASSES`]).
@@ -348,6 +350,8 @@ const CLASSES: &[(char, Class)] = &[
     ('下', SCOPE),
     ('所', SCOPE),
     ('全', SCOPE),
+    ('其', LIST),
+    ('（', LIST),
 ];
 
 /// The classes of ASCII characters.
@@ -360,6 +364,7 @@ const ASCII_CLASSES: [Class; 128] = {
     t[b':' as usize] = CLAUSE_BREAK;
     t[b'\n' as usize] = LINE_END;
     t[b'\t' as usize] = TAB;
+    t[b'(' as usize] = LIST;
     let mut d = b'0';
     while d <= b'9' {
         t[d as usize] = DIGIT;
@@ -433,9 +438,22 @@ struct SentenceMarks {
     range: Range<usize>,
     /// The classes of its characters.
     classes: Class,
-    /// Its figures and clause breaks, in [`Scratch`].
+    /// Its figures, clause breaks and the places a year may start, in
+    /// [`Scratch`].
     figs: Range<usize>,
     breaks: Range<usize>,
+    years: Range<usize>,
+}
+
+impl SentenceMarks {
+    /// The sentence ending at `end`, with what `sc` holds past its start.
+    fn ended(mut self, end: usize, sc: &Scratch) -> Self {
+        self.range.end = end;
+        self.figs.end = sc.figs.len();
+        self.breaks.end = sc.breaks.len();
+        self.years.end = sc.years.len();
+        self
+    }
 }
 
 /// What [`scan_line`] finds in a line, in buffers reused from one line to
@@ -446,6 +464,8 @@ struct Scratch {
     figs: Vec<Figure>,
     /// Clause breaks outside figures: (start, end).
     breaks: Vec<(usize, usize)>,
+    /// Where 4 digits start, not after a digit: a year may.
+    years: Vec<usize>,
 }
 
 /// Scans the line starting at byte `start` of `text` (and ending at the next
@@ -458,20 +478,24 @@ fn scan_line(text: &str, start: usize, limit: usize, sc: &mut Scratch) -> (usize
     sc.sentences.clear();
     sc.figs.clear();
     sc.breaks.clear();
+    sc.years.clear();
     // The sentence being scanned.
     let mut marks = SentenceMarks {
         range: start..start,
         classes: 0,
         figs: 0..0,
         breaks: 0..0,
+        years: 0..0,
     };
     let mut i = start;
     loop {
-        // Most characters are 3 bytes long and have no class: they are
-        // passed over by a loop of their own.
+        // Most characters are 3 bytes long and make the scan do nothing but
+        // gather their classes: they are passed over by a loop of their own.
         let mut rest = &b[i..limit];
         while let [x @ 0xE0..=0xEF, y, z, tail @ ..] = rest {
-            if class3(*x, *y, *z) != 0 {
+            let class = class3(*x, *y, *z);
+            marks.classes |= class;
+            if class & STOPS != 0 {
                 break;
             }
             rest = tail;
@@ -483,7 +507,8 @@ fn scan_line(text: &str, start: usize, limit: usize, sc: &mut Scratch) -> (usize
             [x @ 0xE0..=0xEF, y, z, ..] => (class3(x, y, z), 3),
             [x, ..] => (0, crate::utf8::LEN[x as usize] as usize),
         };
-        if class == 0 {
+        if class & STOPS == 0 {
+            marks.classes |= class;
             i += len;
             continue;
         }
@@ -496,15 +521,24 @@ fn scan_line(text: &str, start: usize, limit: usize, sc: &mut Scratch) -> (usize
         }
         marks.classes |= class;
         if class & (DIGIT | NUMERAL) != 0 {
-            // What a figure steps over holds nothing else the scan looks
-            // for, but for the commas of digits that make no figure
-            // ("1,2"): they still end a clause.
             let s = marks.range.start;
             let count = sc.figs.len();
             let next = s + crate::numerals::figure_at(&text[s..limit], i - s, s, &mut sc.figs);
-            if sc.figs.len() == count {
-                sc.breaks
-                    .extend((i..next).filter(|&k| b[k] == b',').map(|k| (k, k + 1)));
+            // What the figure (or the digits or numerals making none)
+            // steps over holds no sentence end. It may hold where a year
+            // starts, past a decimal point ("1.2024年"), and commas, which
+            // still end a clause when the digits make no figure ("1,2").
+            if class & DIGIT != 0 {
+                let figure = sc.figs.len() > count;
+                let digit = |k: usize| k < limit && b[k].is_ascii_digit();
+                for (k, &x) in (i..).zip(&b[i..next]) {
+                    if x.is_ascii_digit() && (k == s || !digit(k - 1)) && (k..k + 4).all(digit) {
+                        sc.years.push(k);
+                    }
+                    if x == b',' && !figure {
+                        sc.breaks.push((k, k + 1));
+                    }
+                }
             }
             i = next;
             continue;
@@ -514,23 +548,19 @@ fn scan_line(text: &str, start: usize, limit: usize, sc: &mut Scratch) -> (usize
         }
         i += len;
         if class & SENTENCE_END != 0 {
-            marks.range.end = i;
-            marks.figs.end = sc.figs.len();
-            marks.breaks.end = sc.breaks.len();
             let next = SentenceMarks {
                 range: i..i,
                 classes: 0,
                 figs: sc.figs.len()..sc.figs.len(),
                 breaks: sc.breaks.len()..sc.breaks.len(),
+                years: sc.years.len()..sc.years.len(),
             };
-            sc.sentences.push(std::mem::replace(&mut marks, next));
+            let done = std::mem::replace(&mut marks, next);
+            sc.sentences.push(done.ended(i, sc));
         }
     }
     if marks.range.start < i {
-        marks.range.end = i;
-        marks.figs.end = sc.figs.len();
-        marks.breaks.end = sc.breaks.len();
-        sc.sentences.push(marks);
+        sc.sentences.push(marks.ended(i, sc));
     }
     (i, false)
 }
@@ -547,19 +577,15 @@ fn may_claim(classes: Class) -> bool {
         || (has(FEE | HANDLE) && has(NEGATION | UPHELD | FEE | RECEIVE))
 }
 
-/// Reads a sentence: its dates, claims, facts and enumerations, from the
-/// classes of its characters, its figures and its clause breaks.
-fn read_sentence(
-    text: &str,
-    s: Range<usize>,
-    classes: Class,
-    figs: &[Figure],
-    breaks: &[(usize, usize)],
-    p: &mut Prose,
-) {
+/// Reads a sentence: its dates, claims, facts and enumerations, from what
+/// the scan found in it.
+fn read_sentence(text: &str, m: &SentenceMarks, sc: &Scratch, p: &mut Prose) {
+    let (s, classes) = (m.range.clone(), m.classes);
+    let figs = &sc.figs[m.figs.clone()];
+    let breaks = &sc.breaks[m.breaks.clone()];
     let sent = &text[s.clone()];
-    if classes & DIGIT != 0 {
-        read_dates(text, &s, p);
+    if !m.years.is_empty() {
+        read_dates(text, &s, &sc.years[m.years.clone()], p);
     }
     if may_claim(classes) {
         read_claims(text, &s, p);
@@ -612,7 +638,9 @@ fn read_sentence(
             sentence: s.clone(),
         });
     }
-    read_enumerations(text, &s, figs, p);
+    if classes & LIST != 0 {
+        read_enumerations(text, &s, figs, p);
+    }
 }
 
 /// The fact of the phrase nearest the end of `before` (the clause before a
@@ -799,51 +827,43 @@ fn read_claims(text: &str, s: &Range<usize>, p: &mut Prose) {
     }
 }
 
-fn read_dates(text: &str, s: &Range<usize>, p: &mut Prose) {
+/// Dates "YYYY年M月D日", statistics periods and "结转到YYYY年" in sentence
+/// `s`, from the places a year may start (`years`, in order).
+fn read_dates(text: &str, s: &Range<usize>, years: &[usize], p: &mut Prose) {
     let sent = &text[s.clone()];
     let b = sent.as_bytes();
-    let mut i = 0;
-    while i + 5 <= b.len() {
-        // Straight to the next digit.
-        match crate::utf8::next_digit(b, i) {
-            Some(k) if k + 5 <= b.len() => i = k,
-            _ => break,
+    for &at in years {
+        let i = at - s.start;
+        // (A date needs more than its year.)
+        if i + 5 > b.len() {
+            break;
         }
-        if b[i..i + 4].iter().all(u8::is_ascii_digit) && (i == 0 || !b[i - 1].is_ascii_digit()) {
-            let year: i32 = sent[i..i + 4].parse().unwrap_or(0);
-            let rest = &sent[i + 4..];
-            let rest_t = rest.trim_start();
-            if let Some(after_year) = rest_t.strip_prefix('年') {
-                let start = s.start + i;
-                // Month and day.
-                let (m, d, len) = month_day(after_year);
-                let consumed = rest.len() - after_year.len() + len;
-                let end = s.start + i + 4 + consumed;
-                if let (Some(m), Some(d)) = (m, d) {
-                    p.dates.push((year, m, d, start..end));
-                    if m == 1 && d == 1 && {
-                        let rest_squeezed: String =
-                            sent[i..].chars().filter(|c| *c != ' ').collect();
-                        rest_squeezed.contains("12月31日")
-                    } {
-                        p.period_years.push((year, start..end));
-                    }
-                }
-                // "结转到2024年".
-                let before = &sent[..i];
-                if ["结转到", "结转至", "转入"]
-                    .iter()
-                    .any(|w| before.trim_end().ends_with(w))
-                {
-                    p.carry_years.push((year, start..s.start + i + 4));
+        let year: i32 = sent[i..i + 4].parse().unwrap_or(0);
+        let rest = &sent[i + 4..];
+        let rest_t = rest.trim_start();
+        if let Some(after_year) = rest_t.strip_prefix('年') {
+            let start = s.start + i;
+            // Month and day.
+            let (m, d, len) = month_day(after_year);
+            let consumed = rest.len() - after_year.len() + len;
+            let end = s.start + i + 4 + consumed;
+            if let (Some(m), Some(d)) = (m, d) {
+                p.dates.push((year, m, d, start..end));
+                if m == 1 && d == 1 && {
+                    let rest_squeezed: String = sent[i..].chars().filter(|c| *c != ' ').collect();
+                    rest_squeezed.contains("12月31日")
+                } {
+                    p.period_years.push((year, start..end));
                 }
             }
-            i += 4;
-            continue;
-        }
-        // No year starts inside this run of digits: past it.
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
+            // "结转到2024年".
+            let before = &sent[..i];
+            if ["结转到", "结转至", "转入"]
+                .iter()
+                .any(|w| before.trim_end().ends_with(w))
+            {
+                p.carry_years.push((year, start..s.start + i + 4));
+            }
         }
     }
 }
