@@ -6,6 +6,13 @@
 //! A figure is tied to a fact by the nearest phrase before it in its clause
 //! (or, failing that, right after it: "4宗结转到2024年"). Figures introduced
 //! by 约/近/超过 are not exact and are not compared.
+//!
+//! Each line is scanned once (`scan_line`): one forward pass splits it
+//! into sentences and finds in each its figures, its clause breaks, where a
+//! year may start and the classes of its characters (a table lookup per
+//! character, most passed over undecoded). A sentence is then read from
+//! those, and only for what its characters allow: no claim without the
+//! characters of its words, no enumeration without 其 or a bracket.
 
 use crate::labels::Matcher;
 use crate::numerals::Figure;
@@ -280,7 +287,9 @@ fn starts_row(rest: &str) -> bool {
 }
 
 /// The classes of a character the line scan acts on, as bits (most
-/// characters have none; a sentence gathers those of its characters).
+/// characters have none). A sentence gathers those of its characters, but
+/// for the characters of its figures, which the scan passes over (all
+/// digits or numerals, separators, spaces and units, of no other class).
 type Class = u16;
 /// 零〇一二两三四五六七八九十百千万亿: may start a figure.
 const NUMERAL: Class = 1 << 0;
@@ -407,6 +416,7 @@ const CLASS_TABLE: ClassTable = {
         row_of_block: [0; 1024],
         rows: [[0; 64]; class_blocks() + 1],
     };
+    assert!(class_blocks() < 256);
     let mut used = 1;
     let mut k = 0;
     while k < CLASSES.len() {
@@ -849,10 +859,7 @@ fn read_dates(text: &str, s: &Range<usize>, years: &[usize], p: &mut Prose) {
             let end = s.start + i + 4 + consumed;
             if let (Some(m), Some(d)) = (m, d) {
                 p.dates.push((year, m, d, start..end));
-                if m == 1 && d == 1 && {
-                    let rest_squeezed: String = sent[i..].chars().filter(|c| *c != ' ').collect();
-                    rest_squeezed.contains("12月31日")
-                } {
+                if m == 1 && d == 1 && contains_unspaced(&sent[i..], "12月31日") {
                     p.period_years.push((year, start..end));
                 }
             }
@@ -864,6 +871,22 @@ fn read_dates(text: &str, s: &Range<usize>, years: &[usize], p: &mut Prose) {
             {
                 p.carry_years.push((year, start..s.start + i + 4));
             }
+        }
+    }
+}
+
+/// Whether `hay` with its spaces left out contains `needle` (as collecting
+/// the rest into a `String` would tell, without doing it).
+fn contains_unspaced(hay: &str, needle: &str) -> bool {
+    let mut rest = hay.bytes().filter(|&b| b != b' ');
+    loop {
+        // A match from here: the next bytes, spaces skipped, are `needle`.
+        let mut from = rest.clone();
+        if needle.bytes().all(|y| from.next() == Some(y)) {
+            return true;
+        }
+        if rest.next().is_none() {
+            return false;
         }
     }
 }
@@ -888,6 +911,14 @@ fn month_day(s: &str) -> (Option<u32>, Option<u32>, usize) {
 fn read_enumerations(text: &str, s: &Range<usize>, figs: &[Figure], p: &mut Prose) {
     for (k, t) in figs.iter().enumerate() {
         if !t.is_count() || t.approx {
+            continue;
+        }
+        // What follows starts with ，,、 or a space (skipped), 其(中), （ or
+        // (: one of the lead bytes EF, 2C, E3, 20, E5, 28.
+        if !matches!(
+            text.as_bytes()[t.end..s.end].first(),
+            Some(0xEF | b',' | 0xE3 | b' ' | 0xE5 | b'(')
+        ) {
             continue;
         }
         let after = &text[t.end..s.end];
@@ -1070,5 +1101,179 @@ mod tests {
         assert_eq!(p.facts[0].figure.value.to_string(), "23");
         let p = read_all("2023 全年未收到政府信息公开申请，无依申请公开信息。");
         assert!(matches!(p.claims[0], Claim::NoApplications(_)));
+    }
+
+    /// Lines for the scanner tests: CJK, an astral character (𠮷), digits
+    /// (full-width ones are ASCII by now: normalisation folds them), every
+    /// break, numerals, a decimal before a year, commas in and out of figures.
+    const LINES: &[&str] = &[
+        "2023年市政府办公室收到政府信息公开申请55宗，上年结转3宗；其中54宗在法定期限内答复，4宗结转到2024年继续办理。",
+        "𠮷收到申请二十三件；第一批两起!共1,234条,约2.8万条?766 条：1.2024年 12,34件",
+        "予以公开及部分公开10宗，占18.5%；不予公开3宗，占5.6%。信息公开类行政复议2起，为结果维持",
+        "统计期限自2023年1月1日起至2023年12月31日止。一是加强，二十大精神，三审三校！",
+        "𠮷𠮷；;。！？，,：:",
+        "12345热线全年共受理业务253130件。A2024年〔2023〕5号、0763-3363956",
+        "",
+    ];
+
+    /// [`scan_line`] over all of `line`, with each sentence's text, figures,
+    /// clause breaks and year places, offsets in `line`.
+    type Scanned = (String, Vec<Figure>, Vec<(usize, usize)>, Vec<usize>, Class);
+
+    fn scan(line: &str) -> Vec<Scanned> {
+        let mut sc = Scratch::default();
+        let (end, row) = scan_line(line, 0, line.len(), &mut sc);
+        assert_eq!((end, row), (line.len(), false));
+        sc.sentences
+            .iter()
+            .map(|m| {
+                (
+                    line[m.range.clone()].to_string(),
+                    sc.figs[m.figs.clone()].to_vec(),
+                    sc.breaks[m.breaks.clone()].to_vec(),
+                    sc.years[m.years.clone()].to_vec(),
+                    m.classes,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn scan_splits_sentences_after_their_ends() {
+        for line in LINES {
+            // Split after 。；;！？!?, char by char.
+            let mut want = Vec::new();
+            let mut start = 0;
+            for (i, c) in line.char_indices() {
+                if matches!(c, '。' | '；' | ';' | '！' | '？' | '!' | '?') {
+                    want.push(&line[start..i + c.len_utf8()]);
+                    start = i + c.len_utf8();
+                }
+            }
+            if start < line.len() {
+                want.push(&line[start..]);
+            }
+            let got: Vec<String> = scan(line).into_iter().map(|s| s.0).collect();
+            assert_eq!(got, want, "{line}");
+        }
+    }
+
+    #[test]
+    fn scan_finds_what_each_sentence_holds() {
+        for line in LINES {
+            let mut at = 0;
+            for (sentence, figs, breaks, years, classes) in scan(line) {
+                let range = at..at + sentence.len();
+                at = range.end;
+                // The figures a sentence read alone has.
+                assert_eq!(figs, crate::numerals::figures(&sentence, range.start), "{sentence}");
+                // The clause breaks outside figures.
+                let inside = |k: usize| figs.iter().any(|f| f.range.start <= k && k < f.end);
+                let want: Vec<(usize, usize)> = sentence
+                    .char_indices()
+                    .filter(|&(k, c)| {
+                        matches!(c, '，' | ',' | '。' | '；' | ';' | '：' | ':')
+                            && !inside(range.start + k)
+                    })
+                    .map(|(k, c)| (range.start + k, range.start + k + c.len_utf8()))
+                    .collect();
+                assert_eq!(breaks, want, "{sentence}");
+                // Where 4 digits start, not after a digit.
+                let b = sentence.as_bytes();
+                let want: Vec<usize> = (0..b.len())
+                    .filter(|&k| {
+                        (k == 0 || !b[k - 1].is_ascii_digit())
+                            && b.get(k..k + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                    })
+                    .map(|k| range.start + k)
+                    .collect();
+                assert_eq!(years, want, "{sentence}");
+                // The classes of its characters (of numerals, only those
+                // the scan stops at: a figure's unit may be 万).
+                let mut want = 0;
+                for c in sentence.chars() {
+                    want |= match c {
+                        '0'..='9' => DIGIT,
+                        c if c.is_ascii() => ASCII_CLASSES[c as usize],
+                        c => CLASSES.iter().filter(|x| x.0 == c).map(|x| x.1).sum(),
+                    };
+                }
+                assert_eq!(classes & !NUMERAL, want & !NUMERAL, "{sentence}");
+            }
+        }
+    }
+
+    #[test]
+    fn class_table_holds_the_classes() {
+        for c in ('\u{800}'..='\u{FFFF}').filter(|c| c.len_utf8() == 3) {
+            let mut b = [0u8; 4];
+            let e = c.encode_utf8(&mut b).as_bytes();
+            let want: Class = CLASSES.iter().filter(|x| x.0 == c).map(|x| x.1).sum();
+            assert_eq!(class3(e[0], e[1], e[2]), want, "{c}");
+        }
+    }
+
+    #[test]
+    fn rows_and_short_lines_are_not_read() {
+        let t = "收到政府信息公开申请55宗。\n\t收到申请1件。\n  | 收到申请2件。\n收到申请3件\t。\n\u{3000}\t收到申请4件。\n收到5件\n收到申请6件。";
+        let got: Vec<String> = read_all(t)
+            .facts
+            .iter()
+            .map(|f| f.figure.value.to_string())
+            .collect();
+        assert_eq!(got, ["55", "6"]);
+        assert!(starts_row("|a") && starts_row(" \u{3000}|a") && starts_row("\tx"));
+        assert!(!starts_row("a|") && !starts_row(" \n|") && !starts_row(""));
+    }
+
+    #[test]
+    fn phrase_nearest_the_figure_that_fits() {
+        assert_eq!(phrase_before("收到政府信息公开申请"), Some(FactKind::New));
+        assert_eq!(phrase_before("予以公开及部分公开"), Some(FactKind::GrantedOrPartly));
+        // 收到 without 申请 after it does not fit; 部分公开 is nearer.
+        assert_eq!(phrase_before("收到部分公开"), Some(FactKind::PartlyGranted));
+        // Only the last 收到 counts: the one before 热线 does not fit.
+        assert_eq!(phrase_before("收到申请，收到热线"), None);
+        assert_eq!(phrase_before("𠮷办理"), None);
+        assert_eq!(phrase_before("自然人提出的各类政府信息公开申请的件数总共为"), None);
+    }
+
+    #[test]
+    fn phrases_longest_first() {
+        for w in PHRASES.windows(2) {
+            assert!(w[0].0.len() >= w[1].0.len(), "{} {}", w[0].0, w[1].0);
+        }
+        for (k, p) in PHRASES.iter().enumerate() {
+            assert!(PHRASES[..k].iter().all(|q| q.0 != p.0), "{}", p.0);
+        }
+    }
+
+    #[test]
+    fn claims_need_their_characters() {
+        // Every sentence from these pieces: `may_claim` lets through each
+        // that makes a claim.
+        let pieces = [
+            "未收到", "申请", "复议", "诉讼", "均获维持", "为结果维持", "收费", "处理费",
+            "信息处理", "未收取", "收到", "无依申请", "没有收到", "，", "𠮷",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let t = format!("{a}{b}{c}。");
+                    let mut p = Prose::default();
+                    read_claims(&t, &(0..t.len()), &mut p);
+                    let classes = scan(&t)[0].4;
+                    assert!(p.claims.is_empty() || may_claim(classes), "{t}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn unspaced_contains() {
+        assert!(contains_unspaced("1月1日至 12 月 31日", "12月31日"));
+        assert!(contains_unspaced("12月31日", "12月31日"));
+        assert!(!contains_unspaced("12月3 日1", "12月31日"));
+        assert!(!contains_unspaced("", "12月31日"));
     }
 }
