@@ -259,7 +259,7 @@ pub(crate) fn figure_at(s: &str, i: usize, base: usize, out: &mut Vec<Figure>) -
                 Some(Decimal::from_int(v))
             };
             if let Some(mut value) = value {
-                let (unit, end) = read_unit(s, j, &mut value);
+                let (unit, end) = read_unit(s, j, next, &mut value);
                 out.push(Figure {
                     value,
                     range,
@@ -302,7 +302,7 @@ pub(crate) fn figure_at(s: &str, i: usize, base: usize, out: &mut Vec<Figure>) -
     if text.chars().any(|c| cn_digit(c).is_some()) || text.starts_with('十') {
         if let Some(v) = parse_chinese(text) {
             let mut value = Decimal::from_int(v as i64);
-            let (unit, end) = read_unit(s, j, &mut value);
+            let (unit, end) = read_unit(s, j, next, &mut value);
             out.push(Figure {
                 value,
                 range: base + i..base + j,
@@ -316,16 +316,21 @@ pub(crate) fn figure_at(s: &str, i: usize, base: usize, out: &mut Vec<Figure>) -
     j.max(i + c.len_utf8())
 }
 
-/// Reads the unit after a figure ending at byte `j`, applying 万/亿; returns
-/// it and the byte where the figure and its unit end.
-fn read_unit(s: &str, j: usize, value: &mut Decimal) -> (Unit, usize) {
+/// Reads the unit after a figure ending at byte `j` (`next` is the
+/// character there), applying 万/亿; returns it and the byte where the
+/// figure and its unit end.
+fn read_unit(s: &str, j: usize, next: Option<char>, value: &mut Decimal) -> (Unit, usize) {
     // Spaces between a figure and its unit ("766 条").
     let mut k = j;
-    while s.as_bytes().get(k) == Some(&b' ') {
-        k += 1;
+    let mut c = next;
+    if c == Some(' ') {
+        while s.as_bytes().get(k) == Some(&b' ') {
+            k += 1;
+        }
+        c = char_at(s, k);
     }
     let mut unit = Unit::default();
-    match char_at(s, k) {
+    match c {
         Some('%') => {
             unit.base = Some('%');
             (unit, k + 1)
