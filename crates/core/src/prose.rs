@@ -575,16 +575,18 @@ fn scan_line(text: &str, start: usize, limit: usize, sc: &mut Scratch) -> (usize
     (i, false)
 }
 
-/// Whether a sentence with characters of `classes` may make a claim: each
-/// needs its subject and its wording (see [`read_claims`]). "No
+/// Whether sentence `sent`, with characters of `classes`, may make a claim:
+/// each needs its subject and its wording (see [`read_claims`]). "No
 /// application" needs 申(请) and 未/没/无; "all upheld" needs 复(议) or 诉(讼)
-/// and 维(持); a fee statement needs (收)费, (处理)费 or (信息)处(理), and one
-/// of the characters of [`CLAIM_WORDS`] 0..6.
-fn may_claim(classes: Class) -> bool {
+/// and 维(持); a fee statement needs one of the characters of
+/// [`CLAIM_WORDS`] 0..6, and (收)费, (处理)费 or else 信息处理 (looked up only
+/// then: 处 is common).
+fn may_claim(sent: &str, classes: Class) -> bool {
     let has = |c: Class| classes & c != 0;
     (has(APPLY) && has(NEGATION))
         || (has(CASE) && has(UPHELD))
-        || (has(FEE | HANDLE) && has(NEGATION | UPHELD | FEE | RECEIVE))
+        || (has(NEGATION | UPHELD | FEE | RECEIVE)
+            && (has(FEE) || (has(HANDLE) && crate::utf8::contains(sent, "信息处理"))))
 }
 
 /// Reads a sentence: its dates, claims, facts and enumerations, from what
@@ -597,7 +599,7 @@ fn read_sentence(text: &str, m: &SentenceMarks, sc: &Scratch, p: &mut Prose) {
     if !m.years.is_empty() {
         read_dates(text, &s, &sc.years[m.years.clone()], p);
     }
-    if may_claim(classes) {
+    if may_claim(sent, classes) {
         read_claims(text, &s, p);
     }
     // Looked up when the sentence states a fact.
@@ -1263,7 +1265,7 @@ mod tests {
                     let mut p = Prose::default();
                     read_claims(&t, &(0..t.len()), &mut p);
                     let classes = scan(&t)[0].4;
-                    assert!(p.claims.is_empty() || may_claim(classes), "{t}");
+                    assert!(p.claims.is_empty() || may_claim(&t, classes), "{t}");
                 }
             }
         }
