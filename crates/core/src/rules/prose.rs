@@ -101,23 +101,25 @@ fn all<'a, const N: usize>(terms: [Option<Term<'a>>; N]) -> Option<[Term<'a>; N]
     Some(terms.map(|t| t.expect("none is missing")))
 }
 
-/// The table's reading of a fact: a list of acceptable readings, each a
-/// value and the cells it sums. The first is the usual one.
-fn readings<'a>(report: &'a Report, kind: FactKind) -> Vec<(Decimal, Vec<Term<'a>>)> {
-    let mut out = Vec::new();
+/// The usual reading of a fact in the tables (the first of
+/// [`each_reading`]): its value and the cells it sums.
+fn first_reading<'a>(report: &'a Report, kind: FactKind) -> Option<(Decimal, Vec<Term<'a>>)> {
+    let mut first = None;
     each_reading(report, kind, |value, cells| {
-        let cells = cells.iter().map(|t| Term {
-            name: t.name.clone(),
-            cell: t.cell,
-        });
-        out.push((value, cells.collect()));
+        if first.is_none() {
+            let cells = cells.iter().map(|t| Term {
+                name: t.name.clone(),
+                cell: t.cell,
+            });
+            first = Some((value, cells.collect::<Vec<_>>()));
+        }
     });
-    out
+    first
 }
 
-/// Calls `each(value, cells)` for every reading [`readings`] lists, in
-/// order, without collecting them (most figures agree with one, and the
-/// readings are then dropped).
+/// Calls `each(value, cells)` for each reading of a fact in the tables, in
+/// order: the values it may have and the cells each sums, the usual one
+/// first. A reading needs all its cells, with values.
 fn each_reading<'a>(
     report: &'a Report,
     kind: FactKind,
@@ -265,13 +267,14 @@ fn each_reading<'a>(
 
 fn fact(report: &Report, f: &Fact, lang: Lang, out: &mut Vec<Diagnostic>) {
     let stated = f.figure.value;
+    // Most figures agree with a reading: the readings are gone through
+    // without being kept.
     let mut agrees = false;
     each_reading(report, f.kind, |v, _| agrees |= v == stated);
     if agrees {
         return;
     }
-    let rs = readings(report, f.kind);
-    let Some((expected, terms)) = rs.first() else {
+    let Some((expected, terms)) = first_reading(report, f.kind) else {
         return;
     };
     // "本年新收 55 + 上年结转 3", written in one string.
@@ -321,7 +324,7 @@ fn fact(report: &Report, f: &Fact, lang: Lang, out: &mut Vec<Diagnostic>) {
         },
     );
     let mut d = Diagnostic::new(rule.code, sev, message, nspan(f.figure.range.clone()))
-        .numbers(*expected, stated);
+        .numbers(expected, stated);
     for t in terms {
         let label = match t.cell.value {
             Some(v) => format!("{} {v}", t.name),
