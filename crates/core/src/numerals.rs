@@ -180,7 +180,9 @@ pub fn figures(s: &str, base: usize) -> Vec<Figure> {
         } else {
             // Numerals are 3-byte characters; the first two bytes give the
             // block of 64 code points, which must hold one.
-            len == 3 && in_numeral_block(x, b[i + 1]) && char_at(s, i).is_some_and(is_cn_numeral_char)
+            len == 3
+                && in_numeral_block(x, b[i + 1])
+                && char_at(s, i).is_some_and(is_cn_numeral_char)
         };
         i = if starts {
             figure_at(s, i, base, &mut out)

@@ -621,10 +621,7 @@ fn read_sentence(text: &str, m: &SentenceMarks, sc: &Scratch, p: &mut Prose) {
         let mut kind = phrase_before(before);
         if kind.is_none() {
             // "4宗结转到2024年继续办理": the phrase after the figure.
-            let next_break = breaks
-                .iter()
-                .find(|b| b.0 >= f.end)
-                .map_or(s.end, |b| b.0);
+            let next_break = breaks.iter().find(|b| b.0 >= f.end).map_or(s.end, |b| b.0);
             let next_fig = figs.get(k + 1).map_or(s.end, |n| n.range.start);
             let after = &text[f.end..next_break.min(next_fig)];
             kind = phrase_after(after);
@@ -1168,7 +1165,11 @@ mod tests {
                 let range = at..at + sentence.len();
                 at = range.end;
                 // The figures a sentence read alone has.
-                assert_eq!(figs, crate::numerals::figures(&sentence, range.start), "{sentence}");
+                assert_eq!(
+                    figs,
+                    crate::numerals::figures(&sentence, range.start),
+                    "{sentence}"
+                );
                 // The clause breaks outside figures.
                 let inside = |k: usize| figs.iter().any(|f| f.range.start <= k && k < f.end);
                 let want: Vec<(usize, usize)> = sentence
@@ -1185,7 +1186,8 @@ mod tests {
                 let want: Vec<usize> = (0..b.len())
                     .filter(|&k| {
                         (k == 0 || !b[k - 1].is_ascii_digit())
-                            && b.get(k..k + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                            && b.get(k..k + 4)
+                                .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
                     })
                     .map(|k| range.start + k)
                     .collect();
@@ -1203,6 +1205,19 @@ mod tests {
                 assert_eq!(classes & !NUMERAL, want & !NUMERAL, "{sentence}");
             }
         }
+    }
+
+    #[test]
+    fn numerals_are_the_numerals_module_s() {
+        let mut ours: Vec<char> = CLASSES
+            .iter()
+            .filter(|x| x.1 & NUMERAL != 0)
+            .map(|x| x.0)
+            .collect();
+        let mut theirs = crate::numerals::CN_NUMERALS.to_vec();
+        ours.sort_unstable();
+        theirs.sort_unstable();
+        assert_eq!(ours, theirs);
     }
 
     #[test]
@@ -1231,13 +1246,19 @@ mod tests {
     #[test]
     fn phrase_nearest_the_figure_that_fits() {
         assert_eq!(phrase_before("收到政府信息公开申请"), Some(FactKind::New));
-        assert_eq!(phrase_before("予以公开及部分公开"), Some(FactKind::GrantedOrPartly));
+        assert_eq!(
+            phrase_before("予以公开及部分公开"),
+            Some(FactKind::GrantedOrPartly)
+        );
         // 收到 without 申请 after it does not fit; 部分公开 is nearer.
         assert_eq!(phrase_before("收到部分公开"), Some(FactKind::PartlyGranted));
         // Only the last 收到 counts: the one before 热线 does not fit.
         assert_eq!(phrase_before("收到申请，收到热线"), None);
         assert_eq!(phrase_before("𠮷办理"), None);
-        assert_eq!(phrase_before("自然人提出的各类政府信息公开申请的件数总共为"), None);
+        assert_eq!(
+            phrase_before("自然人提出的各类政府信息公开申请的件数总共为"),
+            None
+        );
     }
 
     #[test]
@@ -1255,8 +1276,21 @@ mod tests {
         // Every sentence from these pieces: `may_claim` lets through each
         // that makes a claim.
         let pieces = [
-            "未收到", "申请", "复议", "诉讼", "均获维持", "为结果维持", "收费", "处理费",
-            "信息处理", "未收取", "收到", "无依申请", "没有收到", "，", "𠮷",
+            "未收到",
+            "申请",
+            "复议",
+            "诉讼",
+            "均获维持",
+            "为结果维持",
+            "收费",
+            "处理费",
+            "信息处理",
+            "未收取",
+            "收到",
+            "无依申请",
+            "没有收到",
+            "，",
+            "𠮷",
         ];
         for a in pieces {
             for b in pieces {
