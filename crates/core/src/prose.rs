@@ -502,6 +502,16 @@ fn scan_line(text: &str, start: usize, limit: usize, sc: &mut Scratch) -> (usize
         // Most characters are 3 bytes long and make the scan do nothing but
         // gather their classes: they are passed over by a loop of their own.
         let mut rest = &b[i..limit];
+        // Two at a time while neither is a stop (which the loop after
+        // finds again, one at a time).
+        while let [x @ 0xE0..=0xEF, y, z, u @ 0xE0..=0xEF, v, w, tail @ ..] = rest {
+            let class = class3(*x, *y, *z) | class3(*u, *v, *w);
+            if class & STOPS != 0 {
+                break;
+            }
+            marks.classes |= class;
+            rest = tail;
+        }
         while let [x @ 0xE0..=0xEF, y, z, tail @ ..] = rest {
             let class = class3(*x, *y, *z);
             marks.classes |= class;
