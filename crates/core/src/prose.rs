@@ -165,8 +165,9 @@ pub struct Prose {
     pub period_years: Vec<(i32, Range<usize>)>,
 }
 
-/// Phrases, longest (in bytes) first: the match ending nearest the figure
-/// wins, then the longest.
+/// Phrases: the match ending nearest the figure wins, then the longest.
+/// Longest (in bytes) first, the order [`phrase_before`] tries those ending
+/// at the same place in.
 const PHRASES: &[(&str, FactKind)] = &[
     ("予以公开及部分公开", FactKind::GrantedOrPartly),
     ("予以公开和部分公开", FactKind::GrantedOrPartly),
@@ -204,7 +205,8 @@ const PHRASES: &[(&str, FactKind)] = &[
 ];
 
 /// Bit `k` of `PHRASE_ENDS[z & 63]` is set when phrase `k` ends with a byte
-/// `z` (its low 6 bits): the phrases that may end where a byte is.
+/// `z` (its low 6 bits, which tell continuation bytes apart): the phrases
+/// that may end where a byte is, each then compared whole.
 const PHRASE_ENDS: [u64; 64] = {
     assert!(PHRASES.len() <= 64);
     let mut ends = [0u64; 64];
