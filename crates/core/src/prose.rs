@@ -514,21 +514,24 @@ fn scan_line(text: &str, start: usize, limit: usize, sc: &mut Scratch) -> (usize
             marks.classes |= class;
             rest = tail;
         }
-        while let [x @ 0xE0..=0xEF, y, z, tail @ ..] = rest {
-            let class = class3(*x, *y, *z);
-            marks.classes |= class;
-            if class & STOPS != 0 {
-                break;
+        // Then one at a time, to a stop or a character of another length:
+        // its classes and length (the end of the text ends the line).
+        let (class, len) = loop {
+            match *rest {
+                [x @ 0xE0..=0xEF, y, z, ref tail @ ..] => {
+                    let class = class3(x, y, z);
+                    if class & STOPS != 0 {
+                        break (class, 3);
+                    }
+                    marks.classes |= class;
+                    rest = tail;
+                }
+                [x, ..] if x.is_ascii() => break (ASCII_CLASSES[x as usize], 1),
+                [x, ..] => break (0, crate::utf8::LEN[x as usize] as usize),
+                [] => break (LINE_END, 0),
             }
-            rest = tail;
-        }
-        i = limit - rest.len();
-        let (class, len) = match *rest {
-            [] => break,
-            [x, ..] if x.is_ascii() => (ASCII_CLASSES[x as usize], 1),
-            [x @ 0xE0..=0xEF, y, z, ..] => (class3(x, y, z), 3),
-            [x, ..] => (0, crate::utf8::LEN[x as usize] as usize),
         };
+        i = limit - rest.len();
         if class & STOPS == 0 {
             marks.classes |= class;
             i += len;
