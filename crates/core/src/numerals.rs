@@ -275,23 +275,23 @@ pub(crate) fn figure_at(s: &str, i: usize, base: usize, out: &mut Vec<Figure>) -
         return j.max(i + 1);
     }
     let c = char_at(s, i).expect("a numeral at a character boundary");
-    // At most 12 numeral characters.
-    let mut j = i;
-    let mut count = 0;
-    while count < 12 {
+    // At most 12 numeral characters (`c` the first); `next` is the
+    // character after them.
+    let mut j = i + c.len_utf8();
+    let mut count = 1;
+    let next = loop {
         match char_at(s, j) {
-            Some(d) if is_cn_numeral_char(d) => {
+            Some(d) if count < 12 && is_cn_numeral_char(d) => {
                 j += d.len_utf8();
                 count += 1;
             }
-            _ => break,
+            next => break next,
         }
-    }
+    };
     // Only a figure when a counting unit follows: "二十三件", "两起";
     // "一是", "二十大", "三审三校" are not. (Tested first: most numerals
     // fail it. The numerals after the first never start a figure: the
     // character before each is a numeral.)
-    let next = char_at(s, j);
     if !next.is_some_and(|n| COUNT_UNITS.contains(&n)) {
         return j;
     }
