@@ -420,6 +420,12 @@ mod tests {
             vec![("23".into(), "件".into()), ("2".into(), "起".into())]
         );
         assert!(vals("一是加强，二十大精神，三审三校，第一条").is_empty());
+        // Past 12 numerals, or after 第, no figure; 𠮷 and full stops around.
+        assert!(vals("第一二三件，一二三四五六七八九十一二三件").is_empty());
+        assert_eq!(
+            vals("𠮷二十三件𠮷。十二起"),
+            vec![("23".into(), "件".into()), ("12".into(), "起".into())]
+        );
     }
 
     #[test]
