@@ -927,16 +927,8 @@ fn read_enumerations(text: &str, s: &Range<usize>, figs: &[Figure], p: &mut Pros
         if !t.is_count() || t.approx {
             continue;
         }
-        // What follows starts with ，,、 or a space (skipped), 其(中), （ or
-        // (: one of the lead bytes EF, 2C, E3, 20, E5, 28.
-        if !matches!(
-            text.as_bytes()[t.end..s.end].first(),
-            Some(0xEF | b',' | 0xE3 | b' ' | 0xE5 | b'(')
-        ) {
-            continue;
-        }
         let after = &text[t.end..s.end];
-        let trimmed = after.trim_start_matches(['，', ',', '、', ' ']);
+        let trimmed = skip_separators(after);
         let (list_start, bracket) = if let Some(r) = trimmed.strip_prefix("其中") {
             (s.end - r.len(), false)
         } else if let Some(r) = trimmed.strip_prefix(['（', '(']) {
@@ -958,6 +950,20 @@ fn read_enumerations(text: &str, s: &Range<usize>, figs: &[Figure], p: &mut Pros
                 parts,
             });
         }
+    }
+}
+
+/// `s` past the ，,、 and spaces it starts with (as `trim_start_matches`
+/// would give, byte by byte).
+fn skip_separators(s: &str) -> &str {
+    let mut rest = s;
+    loop {
+        rest = match rest.as_bytes() {
+            [b',' | b' ', ..] => &rest[1..],
+            // ，and 、.
+            [0xEF, 0xBC, 0x8C, ..] | [0xE3, 0x80, 0x81, ..] => &rest[3..],
+            _ => return rest,
+        };
     }
 }
 
@@ -1317,6 +1323,17 @@ mod tests {
                     assert!(p.claims.is_empty() || may_claim(&t, classes), "{t}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn separators_skipped() {
+        for t in ["，, 、其中", "其中", "", "，", "、𠮷，", " ，（含"] {
+            assert_eq!(
+                skip_separators(t),
+                t.trim_start_matches(['，', ',', '、', ' ']),
+                "{t}"
+            );
         }
     }
 
