@@ -862,10 +862,10 @@ fn read_dates(text: &str, s: &Range<usize>, years: &[usize], p: &mut Prose) {
         if i + 5 > b.len() {
             break;
         }
-        let year: i32 = sent[i..i + 4].parse().unwrap_or(0);
         let rest = &sent[i + 4..];
         let rest_t = rest.trim_start();
         if let Some(after_year) = rest_t.strip_prefix('年') {
+            let year: i32 = sent[i..i + 4].parse().unwrap_or(0);
             let start = s.start + i;
             // Month and day.
             let (m, d, len) = month_day(after_year);
