@@ -128,7 +128,7 @@ pub fn parse_chinese(s: &str) -> Option<u64> {
 }
 
 /// The characters [`is_cn_numeral_char`] accepts.
-const CN_NUMERALS: [char; 17] = [
+pub(crate) const CN_NUMERALS: [char; 17] = [
     '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万',
     '亿',
 ];
@@ -168,158 +168,171 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 /// are ASCII, and a character is decoded only where one is looked at.
 pub fn figures(s: &str, base: usize) -> Vec<Figure> {
     let b = s.as_bytes();
-    let digit_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
         // Only digits and numerals are looked at; most characters are
         // passed over without being decoded.
         let x = b[i];
-        let c = if x.is_ascii() {
-            if !x.is_ascii_digit() {
-                i += 1;
-                continue;
-            }
-            x as char
+        let len = crate::utf8::LEN[x as usize] as usize;
+        let starts = if x.is_ascii() {
+            x.is_ascii_digit()
         } else {
             // Numerals are 3-byte characters; the first two bytes give the
             // block of 64 code points, which must hold one.
-            let len = crate::utf8::LEN[x as usize] as usize;
-            if len != 3 || !in_numeral_block(x, b[i + 1]) {
-                i += len;
-                continue;
-            }
-            let code = ((x as u32 & 0x0F) << 12)
-                | ((b[i + 1] as u32 & 0x3F) << 6)
-                | (b[i + 2] as u32 & 0x3F);
-            match char::from_u32(code) {
-                Some(c) if is_cn_numeral_char(c) => c,
-                _ => {
-                    i += 3;
-                    continue;
-                }
-            }
+            len == 3
+                && in_numeral_block(x, b[i + 1])
+                && char_at(s, i).is_some_and(is_cn_numeral_char)
         };
-        if c.is_ascii_digit() || is_cn_numeral_char(c) {
-            let prev = s[..i].chars().next_back();
-            if c.is_ascii_digit()
-                && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '-')
-            {
-                // Arabic: digits, ",ddd" groups, ".d+". The digits and the
-                // decimal point, commas left out (at most 15 are kept).
-                let mut digits = [0u8; 16];
-                let mut n = 0usize;
-                let mut dot = false;
-                let mut j = i;
-                while j < b.len() {
-                    let d = b[j];
-                    if d.is_ascii_digit() {
-                        if n < digits.len() {
-                            digits[n] = d;
-                        }
-                        n += 1;
-                        j += 1;
-                    } else if (d == b',' || d == b'.') && digit_at(j + 1) && !(d == b'.' && dot) {
-                        if d == b',' {
-                            // Only a thousands separator when 3 digits follow.
-                            let three = (1..=3).all(|k| digit_at(j + k)) && !digit_at(j + 4);
-                            if !three {
-                                break;
-                            }
-                        } else {
-                            if n < digits.len() {
-                                digits[n] = b'.';
-                            }
-                            n += 1;
-                            dot = true;
-                        }
-                        j += 1;
-                    } else {
-                        break;
-                    }
-                }
-                let range = base + i..base + j;
-                // A date, a year, a document number or a phone number is not a figure.
-                let next = char_at(s, j);
-                let is_date = matches!(
-                    next,
-                    Some('年' | '月' | '日' | '时' | '号' | '-' | '/' | ':')
-                );
-                let in_brackets = prev == Some('〔') || next == Some('〕');
-                if !is_date && !in_brackets && n <= 15 {
-                    let text = std::str::from_utf8(&digits[..n]).expect("ASCII");
-                    if let Some(mut value) = Decimal::parse(text) {
-                        let (unit, end) = read_unit(s, j, &mut value);
-                        out.push(Figure {
-                            value,
-                            range,
-                            unit,
-                            approx: approx_before(s, i),
-                            end: base + end,
-                        });
-                        i = end.max(i + 1);
-                        continue;
-                    }
-                }
-                i = j.max(i + 1);
-                continue;
-            }
-            if is_cn_numeral_char(c)
-                && !prev.is_some_and(|p| p == '第' || is_cn_numeral_char(p) || p == '周')
-            {
-                // At most 12 numeral characters.
-                let mut j = i;
-                let mut count = 0;
-                while count < 12 {
-                    match char_at(s, j) {
-                        Some(d) if is_cn_numeral_char(d) => {
-                            j += d.len_utf8();
-                            count += 1;
-                        }
-                        _ => break,
-                    }
-                }
-                // Only a figure when a counting unit follows: "二十三件", "两起";
-                // "一是", "二十大", "三审三校" are not.
-                let next = char_at(s, j);
-                if next.is_some_and(|n| COUNT_UNITS.contains(&n)) {
-                    let text = &s[i..j];
-                    // A lone 十/百/万 is not a figure.
-                    if text.chars().any(|c| cn_digit(c).is_some()) || text.starts_with('十') {
-                        if let Some(v) = parse_chinese(text) {
-                            let mut value = Decimal::from_int(v as i64);
-                            let (unit, end) = read_unit(s, j, &mut value);
-                            out.push(Figure {
-                                value,
-                                range: base + i..base + j,
-                                unit,
-                                approx: approx_before(s, i),
-                                end: base + end,
-                            });
-                            i = end.max(i + c.len_utf8());
-                            continue;
-                        }
-                    }
-                }
-                i = j.max(i + c.len_utf8());
-                continue;
-            }
-        }
-        i += c.len_utf8();
+        i = if starts {
+            figure_at(s, i, base, &mut out)
+        } else {
+            i + len
+        };
     }
     out
 }
 
-/// Reads the unit after a figure ending at byte `j`, applying 万/亿; returns
-/// it and the byte where the figure and its unit end.
-fn read_unit(s: &str, j: usize, value: &mut Decimal) -> (Unit, usize) {
+/// Reads the figure that may start at byte `i` of `s`, an ASCII digit or a
+/// Chinese numeral (`s[..i]` is what precedes it in its sentence, `s`
+/// starts at normalised offset `base`), and pushes it to `out`. Returns the
+/// byte where the search for the next figure goes on: past the figure and
+/// its unit, or past the digits or numerals that make none.
+///
+/// What it steps over is digits, numerals, `,` `.` between digits, spaces
+/// and a unit: never a sentence's end.
+pub(crate) fn figure_at(s: &str, i: usize, base: usize, out: &mut Vec<Figure>) -> usize {
+    let b = s.as_bytes();
+    let digit_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    if b[i].is_ascii_digit() {
+        let prev = s[..i].chars().next_back();
+        if prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '-') {
+            return i + 1;
+        }
+        // Arabic: digits, ",ddd" groups, ".d+". The digits and the decimal
+        // point, commas left out (at most 15 are kept).
+        let mut digits = [0u8; 16];
+        let mut n = 0usize;
+        let mut dot = false;
+        let mut j = i;
+        while j < b.len() {
+            let d = b[j];
+            if d.is_ascii_digit() {
+                if n < digits.len() {
+                    digits[n] = d;
+                }
+                n += 1;
+                j += 1;
+            } else if (d == b',' || d == b'.') && digit_at(j + 1) && !(d == b'.' && dot) {
+                if d == b',' {
+                    // Only a thousands separator when 3 digits follow.
+                    let three = (1..=3).all(|k| digit_at(j + k)) && !digit_at(j + 4);
+                    if !three {
+                        break;
+                    }
+                } else {
+                    if n < digits.len() {
+                        digits[n] = b'.';
+                    }
+                    n += 1;
+                    dot = true;
+                }
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let range = base + i..base + j;
+        // A date, a year, a document number or a phone number is not a figure.
+        let next = char_at(s, j);
+        let is_date = matches!(
+            next,
+            Some('年' | '月' | '日' | '时' | '号' | '-' | '/' | ':')
+        );
+        let in_brackets = prev == Some('〔') || next == Some('〕');
+        if !is_date && !in_brackets && n <= 15 {
+            let value = if dot {
+                Decimal::parse(std::str::from_utf8(&digits[..n]).expect("ASCII"))
+            } else {
+                // A whole number, as `Decimal::parse` reads it.
+                let v = digits[..n]
+                    .iter()
+                    .fold(0i64, |v, d| v * 10 + (d - b'0') as i64);
+                Some(Decimal::from_int(v))
+            };
+            if let Some(mut value) = value {
+                let (unit, end) = read_unit(s, j, next, &mut value);
+                out.push(Figure {
+                    value,
+                    range,
+                    unit,
+                    approx: approx_before(s, i, prev),
+                    end: base + end,
+                });
+                return end.max(i + 1);
+            }
+        }
+        return j.max(i + 1);
+    }
+    let c = char_at(s, i).expect("a numeral at a character boundary");
+    // At most 12 numeral characters (`c` the first); `next` is the
+    // character after them.
+    let mut j = i + c.len_utf8();
+    let mut count = 1;
+    let next = loop {
+        match char_at(s, j) {
+            Some(d) if count < 12 && is_cn_numeral_char(d) => {
+                j += d.len_utf8();
+                count += 1;
+            }
+            next => break next,
+        }
+    };
+    // Only a figure when a counting unit follows: "二十三件", "两起";
+    // "一是", "二十大", "三审三校" are not. (Tested first: most numerals
+    // fail it. The numerals after the first never start a figure: the
+    // character before each is a numeral.)
+    if !next.is_some_and(|n| COUNT_UNITS.contains(&n)) {
+        return j;
+    }
+    let prev = s[..i].chars().next_back();
+    if prev.is_some_and(|p| p == '第' || is_cn_numeral_char(p) || p == '周') {
+        return i + c.len_utf8();
+    }
+    let text = &s[i..j];
+    // A lone 十/百/万 is not a figure.
+    if text.chars().any(|c| cn_digit(c).is_some()) || text.starts_with('十') {
+        if let Some(v) = parse_chinese(text) {
+            let mut value = Decimal::from_int(v as i64);
+            let (unit, end) = read_unit(s, j, next, &mut value);
+            out.push(Figure {
+                value,
+                range: base + i..base + j,
+                unit,
+                approx: approx_before(s, i, prev),
+                end: base + end,
+            });
+            return end.max(i + c.len_utf8());
+        }
+    }
+    j.max(i + c.len_utf8())
+}
+
+/// Reads the unit after a figure ending at byte `j` (`next` is the
+/// character there), applying 万/亿; returns it and the byte where the
+/// figure and its unit end.
+fn read_unit(s: &str, j: usize, next: Option<char>, value: &mut Decimal) -> (Unit, usize) {
     // Spaces between a figure and its unit ("766 条").
     let mut k = j;
-    while s.as_bytes().get(k) == Some(&b' ') {
-        k += 1;
+    let mut c = next;
+    if c == Some(' ') {
+        while s.as_bytes().get(k) == Some(&b' ') {
+            k += 1;
+        }
+        c = char_at(s, k);
     }
     let mut unit = Unit::default();
-    match char_at(s, k) {
+    match c {
         Some('%') => {
             unit.base = Some('%');
             (unit, k + 1)
@@ -348,15 +361,11 @@ fn read_unit(s: &str, j: usize, value: &mut Decimal) -> (Unit, usize) {
 }
 
 /// Whether the (at most three) characters before byte `i` end with 约, 近,
-/// 超过… (spaces after it allowed).
-fn approx_before(s: &str, i: usize) -> bool {
+/// 超过… (spaces after it allowed); `prev` is the character before.
+fn approx_before(s: &str, i: usize, prev: Option<char>) -> bool {
     // Each word ends with 约, 近, 过 or 逾: unless the character before is
     // one of them or a space, the answer is no.
-    if !s[..i]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_whitespace() || matches!(c, '约' | '近' | '过' | '逾'))
-    {
+    if !prev.is_some_and(|c| c.is_whitespace() || matches!(c, '约' | '近' | '过' | '逾')) {
         return false;
     }
     let start = s[..i]
@@ -411,6 +420,12 @@ mod tests {
             vec![("23".into(), "件".into()), ("2".into(), "起".into())]
         );
         assert!(vals("一是加强，二十大精神，三审三校，第一条").is_empty());
+        // Past 12 numerals, or after 第, no figure; 𠮷 and full stops around.
+        assert!(vals("第一二三件，一二三四五六七八九十一二三件").is_empty());
+        assert_eq!(
+            vals("𠮷二十三件𠮷。十二起"),
+            vec![("23".into(), "件".into()), ("12".into(), "起".into())]
+        );
     }
 
     #[test]

@@ -119,30 +119,6 @@ pub(crate) fn has_tab(s: &str) -> bool {
     next_byte(s.as_bytes(), 0, b'\t').is_some()
 }
 
-/// The first ASCII digit of `b` at or after `from`, eight bytes at a time.
-pub(crate) fn next_digit(b: &[u8], from: usize) -> Option<usize> {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut i = from;
-    while i + 8 <= b.len() {
-        let w = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
-        // The high bit of each byte of `t + 0x50` says `>= '0'`, of
-        // `t + 0x46` says `> '9'` (no carry crosses bytes: t <= 0x7F).
-        let t = w & LOW7;
-        let ge0 = t + 0x5050_5050_5050_5050;
-        let gt9 = t + 0x4646_4646_4646_4646;
-        let digits = ge0 & !gt9 & !w & HIGH;
-        if digits != 0 {
-            return Some(i + (digits.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    b[i.min(b.len())..]
-        .iter()
-        .position(u8::is_ascii_digit)
-        .map(|k| i + k)
-}
-
 /// `s.trim()`, without decoding when neither end can be whitespace (which
 /// is ASCII or has one of the lead bytes C2, E1, E2, E3).
 pub(crate) fn trim(s: &str) -> &str {
@@ -202,19 +178,6 @@ mod tests {
                 let want = (from..s.len()).find(|&i| s[i] == x);
                 assert_eq!(next_byte(s, from, x), want, "{from} {x}");
             }
-        }
-    }
-
-    #[test]
-    fn digits_found() {
-        let s = "一二三四五六七八九十abc:/9年12345678901".as_bytes();
-        for from in 0..=s.len() {
-            let want = (from..s.len()).find(|&i| s[i].is_ascii_digit());
-            assert_eq!(next_digit(s, from), want, "{from}");
-        }
-        for b in 0..=255u8 {
-            let v = [b; 9];
-            assert_eq!(next_digit(&v, 0).is_some(), b.is_ascii_digit(), "{b}");
         }
     }
 

@@ -9,6 +9,7 @@ use crate::model::{Cell, Report};
 use crate::prose::{Claim, Fact, FactKind};
 use crate::tables::nspan;
 use crate::template::APPLICANT_COLUMNS;
+use std::fmt::Write;
 
 rule! {
     /// A figure the prose states about applications, results, reviews or
@@ -77,10 +78,13 @@ rule! {
 /// Runs the prose-against-tables rules.
 pub fn check(report: &Report, ctx: &Context, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
+    // The same for every percentage: found at the first.
+    let mut ds = None;
     for f in &ctx.prose.facts {
         fact(report, f, lang, out);
         if let Some(p) = &f.percent {
-            percentage(report, f, p, lang, out);
+            let ds = ds.get_or_insert_with(|| denominators(report));
+            percentage(f, p, ds, lang, out);
         }
     }
     percentage_groups(ctx, lang, out);
@@ -90,25 +94,46 @@ pub fn check(report: &Report, ctx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 /// Every term, or none when one is missing.
-fn all<'a, const N: usize>(terms: [Option<Term<'a>>; N]) -> Vec<Term<'a>> {
-    terms
-        .into_iter()
-        .collect::<Option<Vec<_>>>()
-        .unwrap_or_default()
+fn all<'a, const N: usize>(terms: [Option<Term<'a>>; N]) -> Option<[Term<'a>; N]> {
+    if terms.iter().any(Option::is_none) {
+        return None;
+    }
+    Some(terms.map(|t| t.expect("none is missing")))
 }
 
-/// The table's reading of a fact: a list of acceptable readings, each a
-/// value and the cells it sums. The first is the usual one.
-fn readings<'a>(report: &'a Report, kind: FactKind) -> Vec<(Decimal, Vec<Term<'a>>)> {
+/// The usual reading of a fact in the tables (the first of
+/// [`each_reading`]): its value and the cells it sums.
+fn first_reading<'a>(report: &'a Report, kind: FactKind) -> Option<(Decimal, Vec<Term<'a>>)> {
+    let mut first = None;
+    each_reading(report, kind, |value, cells| {
+        if first.is_none() {
+            let cells = cells.iter().map(|t| Term {
+                name: t.name.clone(),
+                cell: t.cell,
+            });
+            first = Some((value, cells.collect::<Vec<_>>()));
+        }
+    });
+    first
+}
+
+/// Calls `each(value, cells)` for each reading of a fact in the tables, in
+/// order: the values it may have and the cells each sums, the usual one
+/// first. A reading needs all its cells, with values.
+fn each_reading<'a>(
+    report: &'a Report,
+    kind: FactKind,
+    mut each: impl FnMut(Decimal, &[Term<'a>]),
+) {
     use FactKind::*;
-    let mut out = Vec::new();
     let name = |s: &'static str| Name::from(s);
-    let mut push = |cells: Vec<Term<'a>>| {
-        let vals: Option<Vec<Decimal>> = cells.iter().map(|t| t.cell.value).collect();
-        if let Some(v) = vals {
-            if !cells.is_empty() {
-                out.push((Decimal::sum(v.iter()), cells));
-            }
+    // A reading when there are cells and every one has a value.
+    let mut push = |cells: &[Term<'a>]| {
+        if !cells.is_empty() && cells.iter().all(|t| t.cell.value.is_some()) {
+            each(
+                Decimal::sum_values(cells.iter().filter_map(|t| t.cell.value)),
+                cells,
+            );
         }
     };
     let app = |row: &str, col: &str, n: Name| -> Option<Term<'a>> {
@@ -119,107 +144,88 @@ fn readings<'a>(report: &'a Report, kind: FactKind) -> Vec<(Decimal, Vec<Term<'a
     };
     // Every row of a group, or nothing when one of them is unread.
     let rows_with = |prefix: &str| -> Vec<Term<'a>> {
-        report
-            .applications
-            .as_ref()
-            .and_then(|t| {
-                t.rows
-                    .iter()
-                    .filter(|r| {
-                        r.key
-                            .strip_prefix(prefix)
-                            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
-                    })
-                    .map(|r| {
-                        Some(Term {
-                            name: r.label.into(),
-                            cell: r.cell("total")?,
-                        })
-                    })
-                    .collect::<Option<Vec<_>>>()
-            })
-            .unwrap_or_default()
+        let Some(t) = &report.applications else {
+            return Vec::new();
+        };
+        let mut terms = Vec::with_capacity(8);
+        for r in &t.rows {
+            if r.key
+                .strip_prefix(prefix)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+            {
+                let Some(cell) = r.cell("total") else {
+                    return Vec::new();
+                };
+                terms.push(Term {
+                    name: r.label.into(),
+                    cell,
+                });
+            }
+        }
+        terms
     };
     match kind {
-        New => push(app("new", "total", name("本年新收")).into_iter().collect()),
+        New => push(app("new", "total", name("本年新收")).as_slice()),
         Handled => {
-            push(app("new", "total", name("本年新收")).into_iter().collect());
-            push(all([
+            push(app("new", "total", name("本年新收")).as_slice());
+            if let Some(cells) = all([
                 app("new", "total", name("本年新收")),
                 app("carried_over", "total", name("上年结转")),
-            ]));
-            push(
-                app("total", "total", name("办理结果总计"))
-                    .into_iter()
-                    .collect(),
-            );
+            ]) {
+                push(&cells);
+            }
+            push(app("total", "total", name("办理结果总计")).as_slice());
         }
-        CarriedOver => push(
-            app("carried_over", "total", name("上年结转"))
-                .into_iter()
-                .collect(),
-        ),
-        CarriedForward => push(
-            app("carried_forward", "total", name("结转下年度"))
-                .into_iter()
-                .collect(),
-        ),
+        CarriedOver => push(app("carried_over", "total", name("上年结转")).as_slice()),
+        CarriedForward => push(app("carried_forward", "total", name("结转下年度")).as_slice()),
         NaturalPerson | Organisations => {
-            let cols: Vec<&str> = if kind == NaturalPerson {
-                vec!["natural_person"]
+            let cols = if kind == NaturalPerson {
+                &APPLICANT_COLUMNS[..1]
             } else {
-                APPLICANT_COLUMNS[1..6].iter().map(|c| c.key).collect()
+                &APPLICANT_COLUMNS[1..6]
+            };
+            // The cells of `cols` in a row, each row looked up once.
+            let row_terms = |row: &str, rname: &'static str| -> Vec<Term<'a>> {
+                let Some(r) = report.applications.as_ref().and_then(|t| t.row(row)) else {
+                    return Vec::new();
+                };
+                // (Room for the second row of "本年新收 + 上年结转".)
+                let mut terms = Vec::with_capacity(2 * cols.len());
+                terms.extend(cols.iter().filter_map(|c| {
+                    Some(Term {
+                        name: Name::joined(rname, "·", c.label),
+                        cell: r.cell(c.key)?,
+                    })
+                }));
+                terms
             };
             for (row, rname) in [("new", "本年新收"), ("total", "办理结果总计")] {
-                let cells: Vec<Term> = cols
-                    .iter()
-                    .filter_map(|c| {
-                        let label = APPLICANT_COLUMNS
-                            .iter()
-                            .find(|x| x.key == *c)
-                            .map_or("", |x| x.label);
-                        app(row, c, Name::joined(rname, "·", label))
-                    })
-                    .collect();
+                let cells = row_terms(row, rname);
                 if cells.len() == cols.len() {
-                    push(cells);
+                    push(&cells);
                 }
             }
             // 本年新收 + 上年结转.
-            let mut both: Vec<Term> = Vec::new();
-            for (row, rname) in [("new", "本年新收"), ("carried_over", "上年结转")] {
-                for c in &cols {
-                    let label = APPLICANT_COLUMNS
-                        .iter()
-                        .find(|x| x.key == *c)
-                        .map_or("", |x| x.label);
-                    if let Some(t) = app(row, c, Name::joined(rname, "·", label)) {
-                        both.push(t);
-                    }
-                }
-            }
+            let mut both = row_terms("new", "本年新收");
+            both.extend(row_terms("carried_over", "上年结转"));
             if both.len() == cols.len() * 2 {
-                push(both);
+                push(&both);
             }
         }
-        GrantedOrPartly => push(all([
-            app("granted", "total", name("予以公开")),
-            app("partly_granted", "total", name("部分公开")),
-        ])),
-        Granted => push(
-            app("granted", "total", name("予以公开"))
-                .into_iter()
-                .collect(),
-        ),
-        PartlyGranted => push(
-            app("partly_granted", "total", name("部分公开"))
-                .into_iter()
-                .collect(),
-        ),
-        Withheld => push(rows_with("withheld")),
-        Unavailable => push(rows_with("unavailable")),
-        NotProcessed => push(rows_with("not_processed")),
-        OtherProcessing => push(rows_with("other")),
+        GrantedOrPartly => {
+            if let Some(cells) = all([
+                app("granted", "total", name("予以公开")),
+                app("partly_granted", "total", name("部分公开")),
+            ]) {
+                push(&cells);
+            }
+        }
+        Granted => push(app("granted", "total", name("予以公开")).as_slice()),
+        PartlyGranted => push(app("partly_granted", "total", name("部分公开")).as_slice()),
+        Withheld => push(&rows_with("withheld")),
+        Unavailable => push(&rows_with("unavailable")),
+        NotProcessed => push(&rows_with("not_processed")),
+        OtherProcessing => push(&rows_with("other")),
         Review | Litigation => {
             let groups: &[&str] = if kind == Review {
                 &["review"]
@@ -237,7 +243,7 @@ fn readings<'a>(report: &'a Report, kind: FactKind) -> Vec<(Decimal, Vec<Term<'a
                 })
                 .collect();
             if cells.len() == groups.len() {
-                push(cells);
+                push(&cells);
             }
         }
         RulesIssued | RulesRepealed | RulesInForce | DocsIssued | DocsRepealed | DocsInForce => {
@@ -250,36 +256,37 @@ fn readings<'a>(report: &'a Report, kind: FactKind) -> Vec<(Decimal, Vec<Term<'a
                 _ => ("normative_documents", "in_force"),
             };
             if let Some(c) = report.proactive.as_ref().and_then(|t| t.cell(row, col)) {
-                push(vec![Term {
+                push(&[Term {
                     name: kind.name().into(),
                     cell: c,
                 }]);
             }
         }
     }
-    out
 }
 
 fn fact(report: &Report, f: &Fact, lang: Lang, out: &mut Vec<Diagnostic>) {
-    let rs = readings(report, f.kind);
-    let Some((expected, terms)) = rs.first() else {
-        return;
-    };
     let stated = f.figure.value;
-    if rs.iter().any(|(v, _)| *v == stated) {
+    // Most figures agree with a reading: the readings are gone through
+    // without being kept.
+    let mut agrees = false;
+    each_reading(report, f.kind, |v, _| agrees |= v == stated);
+    if agrees {
         return;
     }
-    let parts = terms
-        .iter()
-        .map(|t| {
-            format!(
-                "{} {}",
-                t.name,
-                t.cell.value.map_or("?".into(), |v| v.to_string())
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" + ");
+    let Some((expected, terms)) = first_reading(report, f.kind) else {
+        return;
+    };
+    // "本年新收 55 + 上年结转 3", written in one string.
+    let mut parts = String::new();
+    for (k, t) in terms.iter().enumerate() {
+        let sep = if k == 0 { "" } else { " + " };
+        match t.cell.value {
+            Some(v) => write!(parts, "{sep}{} {v}", t.name),
+            None => write!(parts, "{sep}{} ?", t.name),
+        }
+        .expect("a String takes any write");
+    }
     let (rule, sev) = if f.other_scope {
         (OTHER_SCOPE, Severity::Warning)
     } else {
@@ -317,22 +324,22 @@ fn fact(report: &Report, f: &Fact, lang: Lang, out: &mut Vec<Diagnostic>) {
         },
     );
     let mut d = Diagnostic::new(rule.code, sev, message, nspan(f.figure.range.clone()))
-        .numbers(*expected, stated);
+        .numbers(expected, stated);
     for t in terms {
-        d = d.related(
-            t.cell.span,
-            format!(
-                "{} {}",
-                t.name,
-                t.cell.value.map_or(String::new(), |v| v.to_string())
-            ),
-        );
+        let label = match t.cell.value {
+            Some(v) => format!("{} {v}", t.name),
+            None => format!("{} ", t.name),
+        };
+        d = d.related(t.cell.span, label);
     }
     out.push(d);
 }
 
-/// The denominators a percentage can mean: (value, name, cells).
-fn denominators(report: &Report) -> Vec<(Decimal, &'static str, Vec<&Cell>)> {
+/// A denominator a percentage can mean: value, name, cells.
+type Denominator<'a> = (Decimal, &'static str, Vec<&'a Cell>);
+
+/// The denominators a percentage can mean.
+fn denominators(report: &Report) -> Vec<Denominator<'_>> {
     let Some(a) = &report.applications else {
         return Vec::new();
     };
@@ -374,13 +381,12 @@ pub(crate) fn percent_matches(n: Decimal, d: Decimal, p: Decimal) -> bool {
 }
 
 fn percentage(
-    report: &Report,
     f: &Fact,
     p: &crate::numerals::Figure,
+    ds: &[Denominator],
     lang: Lang,
     out: &mut Vec<Diagnostic>,
 ) {
-    let ds = denominators(report);
     if ds.is_empty() {
         return;
     }
@@ -440,7 +446,7 @@ fn percentage(
         nspan(f.figure.range.clone()),
         format!("{} {}", f.kind.name(), n),
     );
-    for (v, name, cells) in &ds {
+    for (v, name, cells) in ds {
         for c in cells {
             d = d.related(c.span, format!("{name} {v}"));
         }
@@ -469,6 +475,8 @@ fn percentage_groups(ctx: &Context, lang: Lang, out: &mut Vec<Diagnostic>) {
     use FactKind::*;
     let text = ctx.text;
     let mut groups: Vec<(usize, Vec<&Fact>)> = Vec::new();
+    // The last figure looked at and the start of its line.
+    let mut last: Option<(usize, usize)> = None;
     for f in &ctx.prose.facts {
         if f.percent.is_none()
             || !matches!(
@@ -485,9 +493,13 @@ fn percentage_groups(ctx: &Context, lang: Lang, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let line = text[..f.figure.range.start]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
+        // The line of the last figure, unless a newline comes between.
+        let at = f.figure.range.start;
+        let line = match last {
+            Some((pos, line)) if pos <= at && !text[pos..at].contains('\n') => line,
+            _ => text[..at].rfind('\n').map_or(0, |i| i + 1),
+        };
+        last = Some((at, line));
         match groups.last_mut() {
             Some((l, v)) if *l == line => v.push(f),
             _ => groups.push((line, vec![f])),
