@@ -292,18 +292,31 @@ fn align(list: &[(usize, u32)], ranges: &[Range<usize>], m: usize) -> (Vec<(usiz
         .filter(|&i| !ranges[i].is_empty())
         .collect();
     let n = idx.len();
-    // dp[i][j]: best score with records idx[i..] and rows j..
+    // dp[i][j]: best score with records idx[i..] and rows j..: the best of
+    // leaving record i out and of matching it with a candidate row k >= j,
+    // s + dp[i + 1][k + 1]. The latter is a running maximum as j goes down
+    // (`at_row[k]`: the best for row k), so each record costs O(m), not
+    // O(m × candidates).
     let w = m + 1;
     let mut dp = vec![0u32; (n + 1) * w];
+    let mut at_row = vec![0u32; m];
     for i in (0..n).rev() {
-        for j in (0..=m).rev() {
-            let mut best = dp[(i + 1) * w + j];
-            for &(k, s) in cands(idx[i]) {
-                if k >= j {
-                    best = best.max(s + dp[(i + 1) * w + k + 1]);
-                }
-            }
-            dp[i * w + j] = best;
+        let next = (i + 1) * w;
+        for &(k, s) in cands(idx[i]) {
+            at_row[k] = at_row[k].max(s + dp[next + k + 1]);
+        }
+        let (head, tail) = dp.split_at_mut(next);
+        let (cur, below) = (&mut head[i * w..], &tail[..w]);
+        cur[m] = below[m];
+        // (Scores are never negative: 0 stands for "no candidate".)
+        let mut run = 0;
+        let rows = cur[..m].iter_mut().zip(&below[..m]).zip(&at_row);
+        for ((c, &b), &a) in rows.rev() {
+            run = run.max(a);
+            *c = b.max(run);
+        }
+        for &(k, _) in cands(idx[i]) {
+            at_row[k] = 0;
         }
     }
     let mut pairs = Vec::new();
