@@ -372,6 +372,19 @@ fn push_cell<'a>(
     row_start: bool,
     crawl: bool,
 ) {
+    // Most cells are a whole number between ASCII spaces, if any ("0",
+    // " 51 "): a figure as `parse_cell` reads it (up to 18 digits), with
+    // nothing to trim but those spaces and nothing to split.
+    if let Some(range) = whole_number(text.as_bytes(), r.clone()) {
+        out.push(Field {
+            kind: FieldKind::Value,
+            text: Cow::Borrowed(&text[range.clone()]),
+            range,
+            row_start,
+            packed: false,
+        });
+        return;
+    }
     let t = trim_range(text, r.clone());
     let content = &text[t.clone()];
     let kind = classify(content);
@@ -410,6 +423,24 @@ fn push_cell<'a>(
         row_start,
         packed: false,
     });
+}
+
+/// The range of the whole number (1 to 18 ASCII digits) that `b[r]` holds
+/// between ASCII spaces, if that is all it holds.
+#[inline]
+fn whole_number(b: &[u8], r: Range<usize>) -> Option<Range<usize>> {
+    let digits = |s: &[u8]| !s.is_empty() && s.len() <= 18 && s.iter().all(u8::is_ascii_digit);
+    let s = &b[r.clone()];
+    if digits(s) {
+        return Some(r);
+    }
+    let space = |x: &u8| matches!(x, b'\t'..=b'\r' | b' ');
+    if !(s.first().is_some_and(space) || s.last().is_some_and(space)) {
+        return None;
+    }
+    let lo = s.iter().take_while(|x| space(x)).count();
+    let hi = s.len() - s[lo..].iter().rev().take_while(|x| space(x)).count();
+    digits(&s[lo..hi]).then_some(r.start + lo..r.start + hi)
 }
 
 fn make_field(text: &str, range: Range<usize>, row_start: bool) -> Field<'_> {
@@ -525,6 +556,44 @@ mod tests {
             ]
         );
         assert_eq!(&t[f[2].range.clone()], "0");
+    }
+
+    #[test]
+    fn whole_numbers_are_what_trimming_and_parsing_say() {
+        for s in [
+            "0",
+            "51",
+            " 51 ",
+            "\t7\r",
+            "",
+            " ",
+            "5 1",
+            "1.5",
+            "-3",
+            "051",
+            "１",
+            "0\u{3000}",
+            "\u{a0}0",
+            "123456789012345678",
+            "1234567890123456789",
+            "12万",
+            "𠮷1",
+        ] {
+            let t = crate::utf8::trim(s);
+            let lead = s.len() - s.trim_start().len();
+            let want = (matches!(
+                crate::value::parse_cell(t),
+                crate::value::CellText::Number(..)
+            ) && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| 10 + lead..10 + lead + t.len());
+            let text = format!("{}{s}", "x".repeat(10));
+            // (None leaves the cell to the general path, which reads it.)
+            let got = whole_number(text.as_bytes(), 10..text.len());
+            assert!(got.is_none() || got == want, "{s:?}");
+            if ["0", "51", " 51 ", "\t7\r", "051"].contains(&s) {
+                assert!(got.is_some(), "{s:?}");
+            }
+        }
     }
 
     #[test]
