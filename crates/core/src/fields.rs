@@ -429,7 +429,7 @@ fn push_cell<'a>(
 /// between ASCII spaces, if that is all it holds.
 #[inline]
 fn whole_number(b: &[u8], r: Range<usize>) -> Option<Range<usize>> {
-    let digits = |s: &[u8]| !s.is_empty() && s.len() <= 18 && s.iter().all(u8::is_ascii_digit);
+    let digits = |s: &[u8]| crate::value::whole_number(s).is_some();
     let s = &b[r.clone()];
     if digits(s) {
         return Some(r);

@@ -873,7 +873,12 @@ pub fn read_cell(
     // Messages are built only for cells that need one.
     let place_zh = || format!("“{}”行“{}”列", def.label, col.label);
     let place_en = || format!("row “{}”, column “{}”", def.label, col.label);
-    let value = match parse_cell(&f.text) {
+    // (Most cells are a whole number: read at once, as `parse_cell` would.)
+    let parsed = match crate::value::whole_number(f.text.as_bytes()) {
+        Some(v) => CellText::Number(Decimal::from_int(v), ""),
+        None => parse_cell(&f.text),
+    };
+    let value = match parsed {
         CellText::Number(d, _) => match check_kind(d, col.kind) {
             Ok(()) => Some(d),
             Err((zh, en)) => {

@@ -23,14 +23,24 @@ impl CellText {
 
 const UNITS: &[&str] = &["万元", "元", "件", "宗", "条", "个", "项", "次", "起"];
 
+/// The value of a whole number written with 1 to 18 ASCII digits and
+/// nothing else, as nearly every cell is ("0", "51"), read without
+/// [`Decimal::parse`]; `None` for anything else.
+#[inline]
+pub fn whole_number(b: &[u8]) -> Option<i64> {
+    if b.is_empty() || b.len() > 18 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(b.iter().fold(0i64, |v, d| v * 10 + (d - b'0') as i64))
+}
+
 pub fn parse_cell(s: &str) -> CellText {
     let t = crate::utf8::trim(s);
     if t.is_empty() {
         return CellText::Empty;
     }
     // The common case: a whole number ("0", "51").
-    if t.len() <= 18 && t.bytes().all(|b| b.is_ascii_digit()) {
-        let v = t.bytes().fold(0i64, |v, b| v * 10 + (b - b'0') as i64);
+    if let Some(v) = whole_number(t.as_bytes()) {
         return CellText::Number(Decimal::from_int(v), "");
     }
     if matches!(
