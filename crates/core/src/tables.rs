@@ -133,6 +133,10 @@ fn records<'a>(fields: &'a [Field<'a>], buf: &mut String) -> Vec<Record<'a>> {
 
 /// "行政规范性文件8855698" → ("行政规范性文件", Some(range of the digits)).
 fn split_run_together(text: &str, range: Range<usize>) -> (&str, Option<(Range<usize>, &str)>) {
+    // The usual label ends with neither a digit nor a point.
+    if !text.ends_with(|c: char| c.is_ascii_digit() || c == '.') {
+        return (text, None);
+    }
     let head = text.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
     let tail = &text[head.len()..];
     let digits = tail.bytes().filter(u8::is_ascii_digit).count();
