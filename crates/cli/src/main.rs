@@ -359,7 +359,7 @@ fn check(args: CheckArgs) -> ExitCode {
                 .into_bytes(),
             CheckFormat::Short => short(&inp.name, &c.report).into_bytes(),
             CheckFormat::Json => json_file(&inp.name, &c, prev_ref.map(|p| p.0)),
-            CheckFormat::Sarif => sarif::results(&inp.name, &c, prev_ref).into_bytes(),
+            CheckFormat::Sarif => sarif::results(&inp.name, &c, prev_ref),
             CheckFormat::Csv => csvout::check_rows(&inp.name, &c).into_bytes(),
         };
         Outcome {
