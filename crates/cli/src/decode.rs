@@ -172,6 +172,10 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 fn plausible(c: char) -> bool {
+    // Ideographs and printable ASCII, nearly every character, tested first.
+    if matches!(c, '\u{4E00}'..='\u{9FFF}' | ' '..='~') {
+        return true;
+    }
     matches!(c,
         '\t' | '\n' | '\r' | ' '..='~'
         | '\u{A0}' | '\u{B7}' | '\u{2000}'..='\u{206F}' // spaces, dashes, “” ‘’ …
