@@ -68,13 +68,11 @@ fn agency(r: &Report) -> Option<String> {
 }
 
 /// Appends a figure as `Decimal`'s `Display` writes it. Nearly every
-/// figure is an integer: written as an `i64` (`Display` writes the `i128`
-/// mantissa, which costs a 128-bit division per digit).
+/// figure is an integer: written by [`push_int`] (`Display` writes the
+/// `i128` mantissa, which costs a 128-bit division per digit).
 fn push_figure(s: &mut String, v: Decimal) {
     match v.to_i64() {
-        Some(i) if v.scale() == 0 => {
-            let _ = write!(s, "{i}");
-        }
+        Some(i) if v.scale() == 0 => push_int(s, i),
         _ => {
             let _ = write!(s, "{v}");
         }
@@ -85,11 +83,29 @@ fn push_figure(s: &mut String, v: Decimal) {
 /// integer as an `i64`, anything else as an `f64`).
 fn push_figure_json(s: &mut String, v: Decimal) {
     match v.to_i64() {
-        Some(i) if v.scale() == 0 => {
-            let _ = write!(s, "{i}");
-        }
+        Some(i) if v.scale() == 0 => push_int(s, i),
         _ => s.push_str(&serde_json::to_string(&v).expect("a figure serialises")),
     }
+}
+
+/// Appends an integer in decimal, as `Display` writes it, without the
+/// formatting machinery (a row holds a few hundred).
+fn push_int(s: &mut String, i: i64) {
+    if i < 0 {
+        s.push('-');
+    }
+    let mut n = i.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    s.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
 }
 
 pub fn csv_header(cells: &[CellKey]) -> String {
@@ -109,7 +125,7 @@ pub fn csv_row(name: &str, c: &Checked, cells: &[CellKey]) -> String {
     s.push_str(&csvout::field(&agency(r).unwrap_or_default()));
     s.push(',');
     if let Some(y) = r.year {
-        let _ = write!(s, "{y}");
+        push_int(&mut s, y.into());
     }
     s.push(',');
     s.push_str(&csvout::field(r.template.as_str()));
@@ -162,9 +178,7 @@ pub fn json_object(name: &str, c: Result<&Checked, &str>, cells: &[CellKey]) -> 
     opt(&mut s, r.and_then(agency).as_deref());
     s.push_str(",\"year\":");
     match r.and_then(|r| r.year) {
-        Some(y) => {
-            let _ = write!(s, "{y}");
-        }
+        Some(y) => push_int(&mut s, y.into()),
         None => s.push_str("null"),
     }
     s.push_str(",\"template\":");
@@ -195,7 +209,19 @@ mod tests {
     #[test]
     fn figures_as_display_and_serde_json_write_them() {
         for raw in [
-            "0", "7", "51", "-3", "46999", "1287.35", "0.10", "-0.5", "5819.06", "3.0",
+            "0",
+            "7",
+            "51",
+            "-3",
+            "46999",
+            "1287.35",
+            "0.10",
+            "-0.5",
+            "5819.06",
+            "3.0",
+            "9223372036854775807",
+            "-9223372036854775808",
+            "-10",
         ] {
             let v = Decimal::parse(raw).expect("a figure");
             let mut csv = String::new();
