@@ -133,6 +133,7 @@ pub struct Loaded {
 }
 
 /// A checked input: the report and the text its spans refer to.
+#[derive(Clone)]
 pub struct Checked {
     pub report: Report,
     /// The decoded text (for .docx, the report's `text` holds the extracted

@@ -20,6 +20,7 @@ mod human;
 mod input;
 mod runner;
 mod sarif;
+mod shared;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use gongkai_core::compare::{self, Identity};
@@ -296,11 +297,28 @@ fn check(args: CheckArgs) -> ExitCode {
         }
     }
 
+    // A report paired as another's last year's is checked once for both
+    // (it was checked again for the comparison): a few reports kept at a
+    // time, enough for a batch laid out by body, where a report and last
+    // year's are neighbours.
+    let mut uses = vec![1; n];
+    for &p in previous_of.iter().flatten() {
+        uses[p] += 1;
+    }
+    let checks = shared::Shared::new(uses, 4 * jobs);
+    let check_input = |i: usize| -> Result<Arc<Checked>, String> {
+        (*checks.get(i, || guarded(|| inputs[i].check(&opts, max)).map(Arc::new))).clone()
+    };
+
     let work = |i: usize| -> Outcome {
         let inp = &inputs[i];
-        let mut c = match guarded(|| inp.check(&opts, max)) {
+        let checked = check_input(i).map(|c| Arc::try_unwrap(c).unwrap_or_else(|c| (*c).clone()));
+        let mut c = match checked {
             Ok(c) => c,
             Err(e) => {
+                if let Some(j) = previous_of[i] {
+                    checks.skip(j);
+                }
                 return Outcome {
                     chunk: if args.quiet && is_human(format) {
                         Vec::new()
@@ -309,15 +327,13 @@ fn check(args: CheckArgs) -> ExitCode {
                     },
                     unreadable: Some(e),
                     ..Default::default()
-                }
+                };
             }
         };
         let mut note = None;
         let mut prev: Option<Previous> = match (&given_previous, previous_of[i]) {
             (Some(p), _) => Some(p.clone()),
-            (None, Some(j)) => guarded(|| inputs[j].check(&opts, max))
-                .ok()
-                .map(|p| (inputs[j].name.clone(), Arc::new(p))),
+            (None, Some(j)) => check_input(j).ok().map(|p| (inputs[j].name.clone(), p)),
             _ => None,
         };
         if let Some((pname, p)) = &prev {
