@@ -3,21 +3,26 @@
 //! the batch: workers never run more than a small window ahead of the
 //! oldest result not yet written.
 //!
-//! The calling thread is one of the workers: between two jobs of its own it
-//! writes the results that are ready, and waits only when it can take no
-//! job (all taken, or the window full). A thread waiting for each result
-//! instead costs a wake-up — a system call and a context switch — per
-//! file, which for the pairing pass (a fraction of a millisecond a file)
-//! was more than the work.
+//! The writing thread is woken once per batch of results, not once per
+//! result: a wake-up is a system call and a context switch, which for the
+//! pairing pass (a fraction of a millisecond a file) cost more than the
+//! work. It is woken when the oldest result is ready and a quarter of the
+//! window is (or the window is full, or every job is taken), and at the
+//! latest every [`LATENCY`], so that a terminal still sees each file soon
+//! after it is checked. Workers are woken only when one waits for the
+//! window to move.
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
-use std::sync::{mpsc, Condvar, Mutex};
+use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-/// Calls `work(i)` for `i` in `0..n` on `jobs` threads (the calling thread
-/// one of them) and `emit(i, result)` on the calling thread, in order of
-/// `i`. `emit` returning `false` stops the run (e.g. a closed pipe).
+/// How long a ready result may wait for the writing thread at most.
+const LATENCY: Duration = Duration::from_millis(50);
+
+/// Calls `work(i)` for `i` in `0..n` on `jobs` threads and `emit(i, result)`
+/// on the calling thread, in order of `i`. `emit` returning `false` stops
+/// the run (e.g. a closed pipe).
 pub fn ordered<R: Send>(
     n: usize,
     jobs: usize,
@@ -32,94 +37,98 @@ pub fn ordered<R: Send>(
         }
         return;
     }
-    // Results held at most: a few per worker.
-    let window = jobs * 8;
-    let queue = Queue {
+    let workers = jobs.min(n);
+    let pool = Pool {
         state: Mutex::new(State {
+            ready: BTreeMap::new(),
             next: 0,
             written: 0,
             stop: false,
-            waiting: 0,
+            running: workers,
+            writer_waits: false,
+            workers_waiting: 0,
         }),
-        cv: Condvar::new(),
+        writer: Condvar::new(),
+        workers: Condvar::new(),
         n,
-        window,
+        // Results held at most: a few per worker.
+        window: jobs * 8,
     };
-    let (tx, rx) = mpsc::channel::<(usize, R)>();
     std::thread::scope(|s| {
-        for _ in 1..jobs.min(n) {
-            let tx = tx.clone();
-            let (queue, work) = (&queue, &work);
+        for _ in 0..workers {
+            let (pool, work) = (&pool, &work);
             s.spawn(move || {
-                while let Some(i) = queue.take(true) {
-                    if tx.send((i, work(i))).is_err() {
-                        return;
-                    }
+                // Counted out however the thread ends (a panic included), so
+                // that the writer never waits for it.
+                let _running = Running(pool);
+                while let Some(i) = pool.take() {
+                    let r = work(i);
+                    pool.put(i, r);
                 }
             });
         }
-        drop(tx);
-        let mut pending = BTreeMap::new();
-        let mut next = 0;
-        while next < n {
-            // The results that came in meanwhile, then a job of our own;
-            // only when there is none to take, wait for a worker's.
-            pending.extend(rx.try_iter());
-            if !pending.contains_key(&next) {
-                match queue.take(false) {
-                    Some(i) => {
-                        pending.insert(i, work(i));
-                        continue;
-                    }
-                    None => match rx.recv() {
-                        Ok((i, r)) => {
-                            pending.insert(i, r);
-                            continue;
-                        }
-                        // Every worker has stopped.
-                        Err(_) => break,
-                    },
+        let mut batch = Vec::new();
+        while pool.ready_batch(&mut batch) {
+            let written = batch.len();
+            for (i, r) in batch.drain(..) {
+                if !emit(i, r) {
+                    pool.stop();
+                    return;
                 }
             }
-            let mut go_on = true;
-            while let Some(r) = pending.remove(&next) {
-                go_on = emit(next, r);
-                next += 1;
-                if !go_on {
-                    break;
-                }
-            }
-            queue.written(next, !go_on);
-            if !go_on {
-                break;
-            }
+            pool.written(written);
         }
     });
 }
 
-/// The jobs of a run: which is next, and how far the writing has got.
-struct Queue {
-    state: Mutex<State>,
-    cv: Condvar,
+/// The jobs and results of a run.
+struct Pool<R> {
+    state: Mutex<State<R>>,
+    /// Where the writing thread waits for results.
+    writer: Condvar,
+    /// Where workers wait for the window to move.
+    workers: Condvar,
     n: usize,
     window: usize,
 }
 
-struct State {
+struct State<R> {
+    /// Results not yet handed to the writer.
+    ready: BTreeMap<usize, R>,
     /// The next job to take.
     next: usize,
-    /// Results written so far.
+    /// Results handed to the writer so far.
     written: usize,
     stop: bool,
-    /// Workers waiting for the window to move.
-    waiting: usize,
+    /// Workers not ended.
+    running: usize,
+    writer_waits: bool,
+    workers_waiting: usize,
 }
 
-impl Queue {
-    /// The next job, if any is left and the window allows it; a worker
-    /// (`wait`) waits for the window to move, the writing thread does not.
-    fn take(&self, wait: bool) -> Option<usize> {
-        let mut g = self.state.lock().unwrap_or_else(|p| p.into_inner());
+impl<R> State<R> {
+    /// Whether the writer has something to do: a batch of results from the
+    /// oldest on, or the last of them, or nothing more to wait for.
+    fn writer_has_work(&self, window: usize, n: usize) -> bool {
+        if self.running == 0 || self.stop {
+            return true;
+        }
+        self.ready.contains_key(&self.written)
+            && (self.ready.len() * 4 >= window
+                || self.next >= self.written + window
+                || self.next >= n)
+    }
+}
+
+impl<R> Pool<R> {
+    fn lock(&self) -> MutexGuard<'_, State<R>> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The next job, waiting while the window is full; `None` when every
+    /// job is taken or the run stopped.
+    fn take(&self) -> Option<usize> {
+        let mut g = self.lock();
         loop {
             if g.stop || g.next >= self.n {
                 return None;
@@ -128,23 +137,81 @@ impl Queue {
                 g.next += 1;
                 return Some(g.next - 1);
             }
-            if !wait {
-                return None;
-            }
-            g.waiting += 1;
-            g = self.cv.wait(g).unwrap_or_else(|p| p.into_inner());
-            g.waiting -= 1;
+            g.workers_waiting += 1;
+            g = self.workers.wait(g).unwrap_or_else(|p| p.into_inner());
+            g.workers_waiting -= 1;
         }
     }
 
-    /// Records how many results are written (and whether to stop), waking
-    /// the workers waiting for that, if any.
-    fn written(&self, written: usize, stop: bool) {
-        let mut g = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        g.written = written;
-        g.stop |= stop;
-        if g.waiting > 0 {
-            self.cv.notify_all();
+    /// Hands over a result, waking the writer if it now has work.
+    fn put(&self, i: usize, r: R) {
+        let mut g = self.lock();
+        g.ready.insert(i, r);
+        if g.writer_waits && g.writer_has_work(self.window, self.n) {
+            self.writer.notify_one();
+        }
+    }
+
+    /// Waits for results, then moves the consecutive ones from the oldest
+    /// on into `batch`. `false`: the run is over (every result written, or
+    /// stopped, or no worker left).
+    fn ready_batch(&self, batch: &mut Vec<(usize, R)>) -> bool {
+        let mut g = self.lock();
+        loop {
+            if g.stop || g.written >= self.n {
+                return false;
+            }
+            if g.writer_has_work(self.window, self.n) {
+                break;
+            }
+            g.writer_waits = true;
+            let (guard, timeout) = self
+                .writer
+                .wait_timeout(g, LATENCY)
+                .unwrap_or_else(|p| p.into_inner());
+            g = guard;
+            g.writer_waits = false;
+            if timeout.timed_out() && g.ready.contains_key(&g.written) {
+                break;
+            }
+        }
+        let mut i = g.written;
+        while let Some(r) = g.ready.remove(&i) {
+            batch.push((i, r));
+            i += 1;
+        }
+        !batch.is_empty()
+    }
+
+    /// Counts `k` more results written: the window moves on.
+    fn written(&self, k: usize) {
+        let mut g = self.lock();
+        g.written += k;
+        if g.workers_waiting > 0 {
+            self.workers.notify_all();
+        }
+    }
+
+    fn stop(&self) {
+        self.lock().stop = true;
+        self.workers.notify_all();
+    }
+}
+
+/// A running worker; counted out when dropped. One ended by a panic stops
+/// the run: its result will never come, and the others would wait for it.
+struct Running<'a, R>(&'a Pool<R>);
+
+impl<R> Drop for Running<'_, R> {
+    fn drop(&mut self) {
+        let mut g = self.0.lock();
+        g.running -= 1;
+        if std::thread::panicking() {
+            g.stop = true;
+            self.0.workers.notify_all();
+        }
+        if g.writer_waits {
+            self.0.writer.notify_one();
         }
     }
 }
@@ -267,6 +334,24 @@ mod tests {
         );
         assert_eq!(emitted.into_inner(), 300);
         assert_eq!(threads.into_inner().unwrap().len(), jobs);
+    }
+
+    /// A worker that dies (a bug outside the guarded check) ends the run
+    /// with its panic; the writer does not wait for its result forever.
+    #[test]
+    fn a_worker_s_panic_does_not_hang_the_writer() {
+        let run = std::panic::catch_unwind(|| {
+            ordered(
+                100,
+                2,
+                |i| {
+                    assert!(i != 5, "job 5 fails");
+                    i
+                },
+                |_, _| true,
+            )
+        });
+        assert!(run.is_err());
     }
 
     #[test]
