@@ -8,12 +8,14 @@
 //! does not fit (a batch laid out by year, where a report and last year's
 //! are far apart) is made again at its next use, as every one was before.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 pub struct Shared<T> {
-    /// Per index: `None` when it is used once (not shared).
-    slots: Vec<Option<Mutex<Slot<T>>>>,
+    /// The indices used more than once (a batch without pairs has none:
+    /// nothing is allocated per file).
+    slots: HashMap<usize, Mutex<Slot<T>>>,
     /// Results kept now.
     held: AtomicUsize,
     cap: usize,
@@ -32,7 +34,9 @@ impl<T> Shared<T> {
         Shared {
             slots: uses
                 .into_iter()
-                .map(|uses| (uses > 1).then(|| Mutex::new(Slot { uses, value: None })))
+                .enumerate()
+                .filter(|&(_, uses)| uses > 1)
+                .map(|(i, uses)| (i, Mutex::new(Slot { uses, value: None })))
                 .collect(),
             held: AtomicUsize::new(0),
             cap,
@@ -42,7 +46,7 @@ impl<T> Shared<T> {
     /// The value of `i`: the one kept, or `make()`'s (kept when it will be
     /// asked for again and there is room).
     pub fn get(&self, i: usize, make: impl FnOnce() -> T) -> Arc<T> {
-        let Some(slot) = &self.slots[i] else {
+        let Some(slot) = self.slots.get(&i) else {
             return Arc::new(make());
         };
         // Held while making the value: whoever else needs it waits for it.
@@ -68,7 +72,7 @@ impl<T> Shared<T> {
 
     /// Counts a use of `i` that will not happen (its file failed first).
     pub fn skip(&self, i: usize) {
-        if let Some(slot) = &self.slots[i] {
+        if let Some(slot) = self.slots.get(&i) {
             let mut slot = slot.lock().unwrap_or_else(|p| p.into_inner());
             slot.uses = slot.uses.saturating_sub(1);
             if slot.uses == 0 {
