@@ -4,6 +4,7 @@
 use crate::input::Checked;
 use gongkai_core::LineIndex;
 use std::borrow::Cow;
+use std::fmt::Write;
 
 /// The columns of `gongkai check --format csv`.
 pub const CHECK_COLUMNS: [&str; 10] = [
@@ -48,28 +49,32 @@ pub fn check_header() -> String {
 
 /// One record per finding of a checked file. `end_line`/`end_column` locate
 /// the end of the flagged text (exclusive; columns in Unicode scalar values
-/// like `column`).
+/// like `column`). Written field by field into one string (numbers, the
+/// severity and the code never need quoting).
 pub fn check_rows(name: &str, c: &Checked) -> String {
     let src = c.source();
     let index = LineIndex::new(src);
+    let name = field(name);
     let mut out = String::new();
     for d in &c.report.diagnostics {
         let (el, ec) = index.line_col(src, d.span.end.max(d.span.start));
-        let num =
-            |v: Option<gongkai_core::decimal::Decimal>| v.map_or(String::new(), |v| v.to_string());
-        let fields = [
-            name.to_string(),
-            d.span.line.to_string(),
-            d.span.column.to_string(),
-            el.to_string(),
-            ec.to_string(),
-            d.severity.as_str().to_string(),
-            d.code.to_string(),
-            d.message.clone(),
-            num(d.expected),
-            num(d.actual),
-        ];
-        record(&mut out, fields.iter().map(String::as_str));
+        let _ = write!(
+            out,
+            "{name},{},{},{el},{ec},{},{},{},",
+            d.span.line,
+            d.span.column,
+            d.severity.as_str(),
+            d.code,
+            field(&d.message)
+        );
+        if let Some(v) = d.expected {
+            let _ = write!(out, "{v}");
+        }
+        out.push(',');
+        if let Some(v) = d.actual {
+            let _ = write!(out, "{v}");
+        }
+        out.push_str("\r\n");
     }
     out
 }
@@ -106,5 +111,34 @@ mod tests {
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(field("two\nlines"), "\"two\nlines\"");
         assert_eq!(field("“中文”，全角逗号"), "“中文”，全角逗号");
+    }
+
+    /// A finding's record: the path quoted when it must be, the numbers
+    /// and the end of the flagged text as written.
+    #[test]
+    fn a_finding_s_record() {
+        let text = "某某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n";
+        let mut report = gongkai_core::check(text, &gongkai_core::Options::default());
+        report.diagnostics.truncate(1);
+        let d = &mut report.diagnostics[0];
+        d.message = "a, \"b\"".into();
+        d.expected = gongkai_core::decimal::Decimal::parse("12.5");
+        d.actual = None;
+        let (line, column, code) = (d.span.line, d.span.column, d.code);
+        let c = Checked {
+            report,
+            text: text.into(),
+            encoding: Some("UTF-8"),
+        };
+        let rows = check_rows("a,b.txt", &c);
+        assert!(
+            rows.starts_with(&format!("\"a,b.txt\",{line},{column},")),
+            "{rows}"
+        );
+        assert!(
+            rows.ends_with(&format!(",{code},\"a, \"\"b\"\"\",12.5,\r\n")),
+            "{rows}"
+        );
+        assert_eq!(rows.matches("\r\n").count(), 1);
     }
 }

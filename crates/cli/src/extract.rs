@@ -15,11 +15,13 @@
 
 use crate::csvout;
 use crate::input::Checked;
+use gongkai_core::decimal::Decimal;
 use gongkai_core::template::{
     RowDef, APPLICATION_ROWS_2019, APPLICATION_ROWS_2021, PROACTIVE_ROWS_2019, PROACTIVE_ROWS_2021,
     REVIEW_COLUMNS, REVIEW_GROUPS,
 };
 use gongkai_core::Report;
+use std::fmt::Write;
 
 /// A cell column: (table, row, column).
 pub type CellKey = (&'static str, &'static str, &'static str);
@@ -65,12 +67,45 @@ fn agency(r: &Report) -> Option<String> {
     r.title.as_deref().and_then(gongkai_core::compare::agency)
 }
 
-/// A cell's CSV field: figure, "null" (blank/unreadable) or "" (absent).
-fn csv_value(r: &Report, (t, row, col): &CellKey) -> String {
-    match r.cell(t, row, col) {
-        Some(c) => c.value.map_or("null".to_string(), |v| v.to_string()),
-        None => String::new(),
+/// Appends a figure as `Decimal`'s `Display` writes it. Nearly every
+/// figure is an integer: written by [`push_int`] (`Display` writes the
+/// `i128` mantissa, which costs a 128-bit division per digit).
+fn push_figure(s: &mut String, v: Decimal) {
+    match v.to_i64() {
+        Some(i) if v.scale() == 0 => push_int(s, i),
+        _ => {
+            let _ = write!(s, "{v}");
+        }
     }
+}
+
+/// Appends a figure as serde_json writes it (`Decimal` serialises an
+/// integer as an `i64`, anything else as an `f64`).
+fn push_figure_json(s: &mut String, v: Decimal) {
+    match v.to_i64() {
+        Some(i) if v.scale() == 0 => push_int(s, i),
+        _ => s.push_str(&serde_json::to_string(&v).expect("a figure serialises")),
+    }
+}
+
+/// Appends an integer in decimal, as `Display` writes it, without the
+/// formatting machinery (a row holds a few hundred).
+fn push_int(s: &mut String, i: i64) {
+    if i < 0 {
+        s.push('-');
+    }
+    let mut n = i.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    s.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
 }
 
 pub fn csv_header(cells: &[CellKey]) -> String {
@@ -80,19 +115,33 @@ pub fn csv_header(cells: &[CellKey]) -> String {
     s
 }
 
+/// One report's record. Written field by field into one string (a figure
+/// never needs quoting; a text field is quoted when it must be).
 pub fn csv_row(name: &str, c: &Checked, cells: &[CellKey]) -> String {
     let r = &c.report;
-    let mut f = vec![
-        name.to_string(),
-        agency(r).unwrap_or_default(),
-        r.year.map_or(String::new(), |y| y.to_string()),
-        r.template.as_str().to_string(),
-    ];
-    f.extend(cells.iter().map(|k| csv_value(r, k)));
-    f.push(c.encoding.unwrap_or("").to_string());
-    f.push(String::new());
-    let mut s = String::new();
-    csvout::record(&mut s, f.iter().map(String::as_str));
+    let mut s = String::with_capacity(name.len() + 64 + 4 * cells.len());
+    s.push_str(&csvout::field(name));
+    s.push(',');
+    s.push_str(&csvout::field(&agency(r).unwrap_or_default()));
+    s.push(',');
+    if let Some(y) = r.year {
+        push_int(&mut s, y.into());
+    }
+    s.push(',');
+    s.push_str(&csvout::field(r.template.as_str()));
+    for (t, row, col) in cells {
+        s.push(',');
+        // A figure; "null": blank or unreadable; "": absent.
+        if let Some(c) = r.cell(t, row, col) {
+            match c.value {
+                Some(v) => push_figure(&mut s, v),
+                None => s.push_str("null"),
+            }
+        }
+    }
+    s.push(',');
+    s.push_str(&csvout::field(c.encoding.unwrap_or("")));
+    s.push_str(",\r\n");
     s
 }
 
@@ -115,34 +164,72 @@ fn js(s: &str) -> String {
     serde_json::to_string(s).expect("a string serialises")
 }
 
-/// One JSON object, keys in column order.
+/// One JSON object, keys in column order, written into one string.
 pub fn json_object(name: &str, c: Result<&Checked, &str>, cells: &[CellKey]) -> String {
-    let mut s = String::from("{");
-    s += &format!("\"path\":{}", js(name));
     let r = c.ok().map(|c| &c.report);
-    let opt = |v: Option<String>| v.map_or("null".to_string(), |v| js(&v));
-    s += &format!(",\"agency\":{}", opt(r.and_then(agency)));
-    s += &format!(
-        ",\"year\":{}",
-        r.and_then(|r| r.year)
-            .map_or("null".to_string(), |y| y.to_string())
-    );
-    s += &format!(
-        ",\"template\":{}",
-        opt(r.map(|r| r.template.as_str().to_string()))
-    );
-    for k in cells {
-        let v = r
-            .and_then(|r| r.cell(k.0, k.1, k.2))
-            .and_then(|c| c.value)
-            .map_or("null".to_string(), |v| {
-                serde_json::to_string(&v).expect("a figure serialises")
-            });
-        s += &format!(",\"{}.{}.{}\":{v}", k.0, k.1, k.2);
+    let opt = |s: &mut String, v: Option<&str>| match v {
+        Some(v) => s.push_str(&js(v)),
+        None => s.push_str("null"),
+    };
+    let mut s = String::with_capacity(name.len() + 256 + 48 * cells.len());
+    s.push_str("{\"path\":");
+    s.push_str(&js(name));
+    s.push_str(",\"agency\":");
+    opt(&mut s, r.and_then(agency).as_deref());
+    s.push_str(",\"year\":");
+    match r.and_then(|r| r.year) {
+        Some(y) => push_int(&mut s, y.into()),
+        None => s.push_str("null"),
     }
-    let enc = c.ok().and_then(|c| c.encoding).map(str::to_string);
-    s += &format!(",\"encoding\":{}", opt(enc));
-    s += &format!(",\"error\":{}", opt(c.err().map(str::to_string)));
+    s.push_str(",\"template\":");
+    opt(&mut s, r.map(|r| r.template.as_str()));
+    for (t, row, col) in cells {
+        for part in [",\"", t, ".", row, ".", col, "\":"] {
+            s.push_str(part);
+        }
+        match r.and_then(|r| r.cell(t, row, col)).and_then(|c| c.value) {
+            Some(v) => push_figure_json(&mut s, v),
+            None => s.push_str("null"),
+        }
+    }
+    s.push_str(",\"encoding\":");
+    opt(&mut s, c.ok().and_then(|c| c.encoding));
+    s.push_str(",\"error\":");
+    opt(&mut s, c.err());
     s.push('}');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Figures written without the formatting machinery read as they did
+    /// through it: `Display` for CSV, serde_json for JSON.
+    #[test]
+    fn figures_as_display_and_serde_json_write_them() {
+        for raw in [
+            "0",
+            "7",
+            "51",
+            "-3",
+            "46999",
+            "1287.35",
+            "0.10",
+            "-0.5",
+            "5819.06",
+            "3.0",
+            "9223372036854775807",
+            "-9223372036854775808",
+            "-10",
+        ] {
+            let v = Decimal::parse(raw).expect("a figure");
+            let mut csv = String::new();
+            push_figure(&mut csv, v);
+            assert_eq!(csv, v.to_string(), "{raw}");
+            let mut json = String::new();
+            push_figure_json(&mut json, v);
+            assert_eq!(json, serde_json::to_string(&v).unwrap(), "{raw}");
+        }
+    }
 }

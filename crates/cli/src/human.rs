@@ -171,6 +171,8 @@ fn row_labels(
     shown: &[(Span, Option<String>, bool)],
 ) -> Vec<(Span, Option<String>, bool)> {
     let mut out: Vec<(Span, Option<String>, bool)> = Vec::new();
+    // The lines shown, looked up once (not once per row of every table).
+    let shown_lines: Vec<usize> = shown.iter().map(|s| index.line_of(s.0.start)).collect();
     let tables = [&report.proactive, &report.applications, &report.reviews];
     for row in tables.into_iter().flatten().flat_map(|t| &t.rows) {
         let l = row.label_span;
@@ -182,9 +184,7 @@ fn row_labels(
             .iter()
             .flatten()
             .any(|c| shown.iter().any(|s| s.0.start == c.span.start));
-        let label_line = index.line_of(l.start);
-        let label_beside_a_cell = shown.iter().any(|s| index.line_of(s.0.start) == label_line);
-        if shows_a_cell && !label_beside_a_cell {
+        if shows_a_cell && !shown_lines.contains(&index.line_of(l.start)) {
             out.push((l, None, false));
         }
     }

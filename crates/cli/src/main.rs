@@ -20,6 +20,7 @@ mod human;
 mod input;
 mod runner;
 mod sarif;
+mod shared;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use gongkai_core::compare::{self, Identity};
@@ -220,7 +221,7 @@ fn rule(args: RuleArgs) -> ExitCode {
 #[derive(Default)]
 struct Outcome {
     /// The file's part of the output.
-    chunk: String,
+    chunk: Vec<u8>,
     errors: usize,
     warnings: usize,
     infos: usize,
@@ -296,28 +297,43 @@ fn check(args: CheckArgs) -> ExitCode {
         }
     }
 
+    // A report paired as another's last year's is checked once for both
+    // (it was checked again for the comparison): a few reports kept at a
+    // time, enough for a batch laid out by body, where a report and last
+    // year's are neighbours.
+    let mut uses = vec![1; n];
+    for &p in previous_of.iter().flatten() {
+        uses[p] += 1;
+    }
+    let checks = shared::Shared::new(uses, 4 * jobs);
+    let check_input = |i: usize| -> Result<Arc<Checked>, String> {
+        (*checks.get(i, || guarded(|| inputs[i].check(&opts, max)).map(Arc::new))).clone()
+    };
+
     let work = |i: usize| -> Outcome {
         let inp = &inputs[i];
-        let mut c = match guarded(|| inp.check(&opts, max)) {
+        let checked = check_input(i).map(|c| Arc::try_unwrap(c).unwrap_or_else(|c| (*c).clone()));
+        let mut c = match checked {
             Ok(c) => c,
             Err(e) => {
+                if let Some(j) = previous_of[i] {
+                    checks.skip(j);
+                }
                 return Outcome {
                     chunk: if args.quiet && is_human(format) {
-                        String::new()
+                        Vec::new()
                     } else {
-                        error_chunk(format, &inp.name, &e)
+                        error_chunk(format, &inp.name, &e).into_bytes()
                     },
                     unreadable: Some(e),
                     ..Default::default()
-                }
+                };
             }
         };
         let mut note = None;
         let mut prev: Option<Previous> = match (&given_previous, previous_of[i]) {
             (Some(p), _) => Some(p.clone()),
-            (None, Some(j)) => guarded(|| inputs[j].check(&opts, max))
-                .ok()
-                .map(|p| (inputs[j].name.clone(), Arc::new(p))),
+            (None, Some(j)) => check_input(j).ok().map(|p| (inputs[j].name.clone(), p)),
             _ => None,
         };
         if let Some((pname, p)) = &prev {
@@ -353,15 +369,14 @@ fn check(args: CheckArgs) -> ExitCode {
         let (errors, warnings, infos) = c.report.counts();
         let prev_ref = prev.as_ref().map(|(n, p)| (n.as_str(), &**p));
         let chunk = match format {
-            CheckFormat::Human | CheckFormat::Short if args.quiet => String::new(),
-            CheckFormat::Human => {
-                human.header(&inp.name, &c, prev_ref.map(|p| p.0))
-                    + &human.findings(&inp.name, &c, prev_ref)
-            }
-            CheckFormat::Short => short(&inp.name, &c.report),
+            CheckFormat::Human | CheckFormat::Short if args.quiet => Vec::new(),
+            CheckFormat::Human => (human.header(&inp.name, &c, prev_ref.map(|p| p.0))
+                + &human.findings(&inp.name, &c, prev_ref))
+                .into_bytes(),
+            CheckFormat::Short => short(&inp.name, &c.report).into_bytes(),
             CheckFormat::Json => json_file(&inp.name, &c, prev_ref.map(|p| p.0)),
             CheckFormat::Sarif => sarif::results(&inp.name, &c, prev_ref),
-            CheckFormat::Csv => csvout::check_rows(&inp.name, &c),
+            CheckFormat::Csv => csvout::check_rows(&inp.name, &c).into_bytes(),
         };
         Outcome {
             chunk,
@@ -373,25 +388,24 @@ fn check(args: CheckArgs) -> ExitCode {
         }
     };
 
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, output());
     let mut progress = runner::Progress::new(n, !args.quiet);
     let mut ok = true;
-    let mut put = |out: &mut dyn Write, s: &str| {
-        if ok && out.write_all(s.as_bytes()).is_err() {
+    let mut put = |out: &mut dyn Write, s: &[u8]| {
+        if ok && out.write_all(s).is_err() {
             ok = false;
         }
         ok
     };
     match format {
-        CheckFormat::Json => put(&mut out, "{\"files\":["),
-        CheckFormat::Sarif => put(&mut out, &sarif::opening()),
-        CheckFormat::Csv => put(&mut out, &csvout::check_header()),
+        CheckFormat::Json => put(&mut out, b"{\"files\":["),
+        CheckFormat::Sarif => put(&mut out, sarif::opening().as_bytes()),
+        CheckFormat::Csv => put(&mut out, csvout::check_header().as_bytes()),
         _ => true,
     };
     let mut first = true;
     if !lead.is_empty() {
-        put(&mut out, &lead);
+        put(&mut out, lead.as_bytes());
         first = false;
     }
     let separated = matches!(format, CheckFormat::Json | CheckFormat::Sarif);
@@ -411,7 +425,7 @@ fn check(args: CheckArgs) -> ExitCode {
         }
         if !o.chunk.is_empty() {
             if separated && !first {
-                put(&mut out, ",");
+                put(&mut out, b",");
             }
             first = false;
             put(&mut out, &o.chunk);
@@ -425,18 +439,18 @@ fn check(args: CheckArgs) -> ExitCode {
         totals.infos += o.infos;
         files_with_errors += usize::from(o.errors > 0);
         progress.tick();
-        put(&mut out, "")
+        put(&mut out, b"")
     });
     drop(progress);
     match format {
-        CheckFormat::Json => put(&mut out, "]}\n"),
-        CheckFormat::Sarif => put(&mut out, &(sarif::closing(&unreadable) + "\n")),
+        CheckFormat::Json => put(&mut out, b"]}\n"),
+        CheckFormat::Sarif => put(&mut out, (sarif::closing(&unreadable) + "\n").as_bytes()),
         _ => true,
     };
     let summary = summary(lang, n, files_with_errors, &totals, unreadable.len());
     if is_human(format) {
         if args.quiet || (format == CheckFormat::Human && n > 1) {
-            put(&mut out, &summary);
+            put(&mut out, summary.as_bytes());
         }
     } else if !args.quiet && std::io::stderr().is_terminal() {
         eprint!("{summary}");
@@ -452,6 +466,23 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Standard output, unbuffered by the standard library: its `Stdout` is
+/// line-buffered, which searches every block written for its last line
+/// break — the whole output again, since a JSON or SARIF batch is one line.
+/// The callers buffer it themselves. On Unix it is a duplicate of the file
+/// descriptor; elsewhere (a Windows console wants `Stdout`'s conversion to
+/// UTF-16) and when it cannot be duplicated (closed), `Stdout` itself.
+fn output() -> Box<dyn Write> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if let Ok(fd) = std::io::stdout().as_fd().try_clone_to_owned() {
+            return Box::new(std::fs::File::from(fd));
+        }
+    }
+    Box::new(std::io::stdout().lock())
 }
 
 /// Runs one file's check; a panic in it (a bug) becomes that file's error
@@ -515,24 +546,32 @@ fn short(name: &str, r: &Report) -> String {
 /// year's report it was compared with), then the keys of the report model
 /// in the contract's order. The model is serialised directly and spliced in
 /// after the file's own keys (serde's `flatten` goes through a generic map
-/// and costs more than the rest of the output together).
-fn json_file(name: &str, c: &Checked, previous: Option<&str>) -> String {
-    let report = serde_json::to_string(&c.report).expect("a report serialises");
-    let mut s = String::with_capacity(report.len() + name.len() + 64);
-    s.push_str("{\"path\":");
-    s.push_str(&serde_json::to_string(name).expect("a string serialises"));
-    s.push_str(",\"encoding\":");
-    s.push_str(&serde_json::to_string(&c.encoding).expect("a string serialises"));
-    if let Some(p) = previous {
-        s.push_str(",\"previous\":");
-        s.push_str(&serde_json::to_string(p).expect("a string serialises"));
+/// and costs more than the rest of the output together), into the buffer
+/// the entry is handed over in: no intermediate string, no copy.
+fn json_file(name: &str, c: &Checked, previous: Option<&str>) -> Vec<u8> {
+    // About three bytes of JSON per byte of text: room enough, most times,
+    // to write the entry without growing the buffer.
+    let mut s = Vec::with_capacity(3 * c.source().len() + 1024);
+    fn put(s: &mut Vec<u8>, v: &impl serde::Serialize) {
+        serde_json::to_writer(s, v).expect("the model serialises");
     }
-    match report.strip_prefix('{') {
-        Some(rest) if rest != "}" => {
-            s.push(',');
-            s.push_str(rest);
-        }
-        _ => s.push('}'),
+    s.extend_from_slice(b"{\"path\":");
+    put(&mut s, &name);
+    s.extend_from_slice(b",\"encoding\":");
+    put(&mut s, &c.encoding);
+    if let Some(p) = previous {
+        s.extend_from_slice(b",\"previous\":");
+        put(&mut s, &p);
+    }
+    let keys = s.len();
+    put(&mut s, &c.report);
+    // The report's object, opened after the file's keys: its `{` becomes a
+    // comma (or, were it empty, the file's `}`).
+    if s.len() - keys == 2 {
+        s.truncate(keys);
+        s.push(b'}');
+    } else {
+        s[keys] = b',';
     }
     s
 }
@@ -555,8 +594,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
         };
         (chunk, c.err())
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, output());
     let mut progress = runner::Progress::new(n, true);
     let mut failed = 0;
     let mut ok = match args.format {
@@ -593,6 +631,33 @@ fn extract(args: ExtractArgs) -> ExitCode {
 
 #[cfg(test)]
 mod tests {
+    /// A file's JSON entry: its own keys first, then the model's, in one
+    /// object (the model's `{` spliced away).
+    #[test]
+    fn a_json_entry_is_the_file_s_keys_then_the_model_s() {
+        let text = "某某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n";
+        let report = gongkai_core::check(text, &gongkai_core::Options::default());
+        let c = super::Checked {
+            report,
+            text: text.into(),
+            encoding: Some("UTF-8"),
+        };
+        for previous in [None, Some("去年.txt")] {
+            let entry = super::json_file("a\"b.txt", &c, previous);
+            let mut want = serde_json::json!({ "path": "a\"b.txt", "encoding": "UTF-8" });
+            if let Some(p) = previous {
+                want["previous"] = p.into();
+            }
+            let model = serde_json::to_value(&c.report).unwrap();
+            want.as_object_mut()
+                .unwrap()
+                .extend(model.as_object().unwrap().clone());
+            let got: serde_json::Value = serde_json::from_slice(&entry).expect("one JSON value");
+            assert_eq!(got, want);
+            assert!(entry.starts_with(b"{\"path\":\"a\\\"b.txt\",\"encoding\":\"UTF-8\","));
+        }
+    }
+
     /// A bug met on one file becomes that file's error (the release profile
     /// unwinds for this; only the wasm profile aborts).
     #[test]
