@@ -108,6 +108,10 @@ impl Decimal {
 
     /// The value as an integer, when it is one and fits.
     pub fn to_i64(&self) -> Option<i64> {
+        // (Nearly every figure has no decimals: no 128-bit division then.)
+        if self.scale == 0 {
+            return i64::try_from(self.mantissa).ok();
+        }
         if !self.is_integer() {
             return None;
         }
