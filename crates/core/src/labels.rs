@@ -296,9 +296,10 @@ impl<'p> Matcher<'p> {
         let b = hay.as_bytes();
         let mut i = 0;
         while i < b.len() {
-            let len = crate::utf8::LEN[b[i] as usize] as usize;
-            let key = crate::utf8::low_bits(b, i, len);
-            if self.bloom[key >> 6] & (1 << (key & 63)) != 0 {
+            let Some((len, key)) = char_key(b, i) else {
+                break;
+            };
+            if self.bloom[(key >> 6) & 15] & (1 << (key & 63)) != 0 {
                 let group = self.start[key] as usize..self.start[key + 1] as usize;
                 for &k in &self.order[group] {
                     let p = self.pats[k as usize].as_bytes();
@@ -344,6 +345,22 @@ impl<'p> Matcher<'p> {
             false
         });
     }
+}
+
+/// The length of the character starting at byte `i` of `b` (the bytes of
+/// a `str`) and the low 10 bits of its code point, read from its last two
+/// bytes without decoding it; `None` if the bytes end inside it.
+#[inline]
+fn char_key(b: &[u8], i: usize) -> Option<(usize, usize)> {
+    let lead = *b.get(i)?;
+    if lead < 0x80 {
+        return Some((1, lead as usize));
+    }
+    let len = crate::utf8::LEN[lead as usize] as usize;
+    let &[x, y] = b.get(i + len - 2..i + len)? else {
+        return None;
+    };
+    Some((len, ((x as usize & 0x0F) << 6) | (y as usize & 0x3F)))
 }
 
 /// Length of the longest common subsequence of two strings, in chars (0
@@ -505,6 +522,26 @@ mod tests {
             assert_eq!(without_whitespace(s), want, "{s:?}");
             assert_eq!(count_non_whitespace(s), want.chars().count(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn char_keys_are_lengths_and_low_bits() {
+        for s in [
+            "a",
+            "é",
+            "中",
+            "𠮷",
+            "\u{7f}",
+            "\u{7ff}",
+            "\u{ffff}",
+            "\u{10ffff}",
+        ] {
+            let c = s.chars().next().unwrap();
+            let want = (c.len_utf8(), c as usize & 1023);
+            assert_eq!(char_key(s.as_bytes(), 0), Some(want), "{s}");
+            assert_eq!(char_key(format!("x{s}").as_bytes(), 1), Some(want), "{s}");
+        }
+        assert_eq!(char_key(b"", 0), None);
     }
 
     #[test]

@@ -32,17 +32,6 @@ pub(crate) const fn stop_at(special: &[u8]) -> [u8; 256] {
     t
 }
 
-/// The low 10 bits of the code point of the `len`-byte character at `i`,
-/// read from its last two bytes without decoding it.
-#[inline]
-pub(crate) fn low_bits(b: &[u8], i: usize, len: usize) -> usize {
-    if len == 1 {
-        b[i] as usize
-    } else {
-        ((b[i + len - 2] as usize & 0x0F) << 6) | (b[i + len - 1] as usize & 0x3F)
-    }
-}
-
 /// The first occurrence of `needle` in `hay`. The standard library's
 /// `contains` is fast on long texts (it uses SIMD where it can) but `find`
 /// is not, and both are costly to set up: on a short text a plain scan is
@@ -182,7 +171,7 @@ mod tests {
     }
 
     #[test]
-    fn lengths_and_low_bits() {
+    fn lengths() {
         for s in [
             "a",
             "é",
@@ -196,7 +185,6 @@ mod tests {
             let c = s.chars().next().unwrap();
             let b = s.as_bytes();
             assert_eq!(LEN[b[0] as usize] as usize, c.len_utf8(), "{s}");
-            assert_eq!(low_bits(b, 0, c.len_utf8()), c as usize & 1023, "{s}");
         }
     }
 
