@@ -11,12 +11,13 @@ cd "$(dirname "$0")/.."
 n=${1:-10000}
 jobs=${2:-$(nproc 2>/dev/null || echo 2)}
 cargo build --release --quiet -p gongkai-cli --example variants --bin gongkai
-bin=./target/release/gongkai
+out="${CARGO_TARGET_DIR:-./target}/release"
+bin="$out/gongkai"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 small=$((n / 10))
-./target/release/examples/variants "$tmp/all" "$n"
-./target/release/examples/variants "$tmp/tenth" "$small"
+"$out/examples/variants" "$tmp/all" "$n"
+"$out/examples/variants" "$tmp/tenth" "$small"
 echo "[bench] $n variants of the seeds in $tmp/all ($(du -sh "$tmp/all" | cut -f1)), $jobs jobs, $(nproc 2>/dev/null || echo '?') cores"
 
 run() {

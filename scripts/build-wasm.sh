@@ -11,7 +11,7 @@ cargo build --quiet --target wasm32-unknown-unknown --profile "$PROFILE" -p gong
 rm -rf pkg.tmp && mkdir pkg.tmp
 wasm-bindgen --target web --out-dir pkg.tmp \
   --remove-name-section --remove-producers-section \
-  "target/wasm32-unknown-unknown/$PROFILE/gongkai_wasm.wasm"
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$PROFILE/gongkai_wasm.wasm"
 # wasm-opt: -O2 without its inlining-optimizing pass, to a fixed point.
 # Measured on this module (gzip -9, KB = 1024 bytes): rustc's opt-level "z"
 # output as is 176.5 KB; -Oz 179.6 KB (smaller raw, but inlining the many

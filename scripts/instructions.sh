@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 [ -x "$HOME/.cargo/bin/cargo" ] && PATH="$HOME/.cargo/bin:$PATH" && export PATH
 command -v valgrind >/dev/null || { echo "valgrind is needed: apt-get install valgrind" >&2; exit 2; }
 cargo build --release --quiet -p gongkai-core --example repeat
-bin=./target/release/examples/repeat
+bin="${CARGO_TARGET_DIR:-./target}/release/examples/repeat"
 [ $# -gt 0 ] || set -- tests/corpus/seeds/*.txt
 refs() {
   valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$1" "$2" 2>&1 |
