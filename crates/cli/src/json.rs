@@ -71,13 +71,31 @@ pub fn write_report(r: &Report, out: &mut Vec<u8>) {
 /// it is.
 pub fn string(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
+    match next_escape(bytes, 0) {
+        // Nearly every string: copied as it is.
+        None => {
+            out.push(b'"');
+            out.extend_from_slice(bytes);
+            out.push(b'"');
+        }
+        Some(at) => escaped(out, bytes, at),
+    }
+}
+
+/// [`string`] for a string that needs an escape, the first at `at`.
+#[cold]
+fn escaped(out: &mut Vec<u8>, bytes: &[u8], mut at: usize) {
     out.push(b'"');
     // `bytes[copied..]` is not written yet.
     let mut copied = 0;
-    while let Some(at) = next_escape(bytes, copied) {
+    loop {
         out.extend_from_slice(&bytes[copied..at]);
         escape(out, bytes[at]);
         copied = at + 1;
+        match next_escape(bytes, copied) {
+            Some(next) => at = next,
+            None => break,
+        }
     }
     out.extend_from_slice(&bytes[copied..]);
     out.push(b'"');
@@ -100,9 +118,7 @@ fn section(out: &mut Vec<u8>, s: &Section) {
     integer(out, s.number);
     out.extend_from_slice(b",\"title\":");
     string(out, &s.title);
-    out.extend_from_slice(b",\"span\":");
-    span(out, &s.span);
-    out.push(b'}');
+    span(out, b",\"span\":", &s.span, b"}");
 }
 
 /// A table is a map of its rows (`Serialize for Table`), each a map of its
@@ -139,9 +155,7 @@ fn cell(out: &mut Vec<u8>, c: &Cell) {
     }
     out.extend_from_slice(b",\"raw\":");
     string(out, &c.raw);
-    out.extend_from_slice(b",\"span\":");
-    span(out, &c.span);
-    out.push(b'}');
+    span(out, b",\"span\":", &c.span, b"}");
 }
 
 fn diagnostic(out: &mut Vec<u8>, d: &Diagnostic) {
@@ -152,16 +166,12 @@ fn diagnostic(out: &mut Vec<u8>, d: &Diagnostic) {
     string(out, d.severity.as_str());
     out.extend_from_slice(b",\"message\":");
     string(out, &d.message);
-    out.extend_from_slice(b",\"span\":");
-    span(out, &d.span);
-    out.extend_from_slice(b",\"related\":[");
+    span(out, b",\"span\":", &d.span, b",\"related\":[");
     for (i, r) in d.related.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        out.extend_from_slice(b"{\"span\":");
-        span(out, &r.span);
-        out.extend_from_slice(b",\"label\":");
+        span(out, b"{\"span\":", &r.span, b",\"label\":");
         string(out, &r.label);
         out.push(b'}');
     }
@@ -176,9 +186,7 @@ fn diagnostic(out: &mut Vec<u8>, d: &Diagnostic) {
         decimal(out, v);
     }
     if let Some(f) = &d.fix {
-        out.extend_from_slice(b",\"fix\":{\"span\":");
-        span(out, &f.span);
-        out.extend_from_slice(b",\"replacement\":");
+        span(out, b",\"fix\":{\"span\":", &f.span, b",\"replacement\":");
         string(out, &f.replacement);
         out.push(b'}');
     }
@@ -190,22 +198,89 @@ fn figure(out: &mut Vec<u8>, p: &ProseFigure) {
     string(out, p.kind);
     out.extend_from_slice(b",\"value\":");
     decimal(out, p.value);
-    out.extend_from_slice(b",\"span\":");
-    span(out, &p.span);
-    out.push(b'}');
+    span(out, b",\"span\":", &p.span, b"}");
 }
 
-fn span(out: &mut Vec<u8>, s: &Span) {
-    out.extend_from_slice(b"{\"start\":");
-    integer(out, s.start);
-    out.extend_from_slice(b",\"end\":");
-    integer(out, s.end);
-    out.extend_from_slice(b",\"line\":");
-    integer(out, s.line);
-    out.extend_from_slice(b",\"column\":");
-    integer(out, s.column);
-    out.push(b'}');
+/// A span, `lead` before it and `tail` after it: `{"start":…,"end":…,
+/// "line":…,"column":…}`. There are some three hundred per report (one per
+/// cell): each is composed from its end in a buffer on the stack and
+/// appended at once, one copy instead of nine.
+fn span<const L: usize, const T: usize>(
+    out: &mut Vec<u8>,
+    lead: &[u8; L],
+    s: &Span,
+    tail: &[u8; T],
+) {
+    let mut b = Backward::new();
+    b.put(tail);
+    b.put(b"}");
+    b.uint(s.column);
+    b.put(b",\"column\":");
+    b.uint(s.line);
+    b.put(b",\"line\":");
+    b.uint(s.end);
+    b.put(b",\"end\":");
+    b.uint(s.start);
+    b.put(b"{\"start\":");
+    b.put(lead);
+    out.extend_from_slice(b.written());
 }
+
+/// A buffer filled from its end: the digits of a number come out last
+/// first.
+struct Backward {
+    buf: [u8; 160],
+    /// `buf[at..]` is written.
+    at: usize,
+}
+
+impl Backward {
+    fn new() -> Self {
+        Backward {
+            buf: [0; 160],
+            at: 160,
+        }
+    }
+
+    /// Puts `bytes` before what is written (a literal of a dozen bytes at
+    /// most: its length known, it is copied without a call to `memcpy`).
+    fn put<const N: usize>(&mut self, bytes: &[u8; N]) {
+        let start = self.at - N;
+        self.buf[start..self.at].copy_from_slice(bytes);
+        self.at = start;
+    }
+
+    /// Puts an integer in decimal, as `itoa` (and so serde_json) writes it:
+    /// two digits at a time.
+    #[inline]
+    fn uint(&mut self, n: usize) {
+        let mut n = n as u64;
+        while n >= 100 {
+            self.put(&DIGIT_PAIRS[(n % 100) as usize]);
+            n /= 100;
+        }
+        if n >= 10 {
+            self.put(&DIGIT_PAIRS[n as usize]);
+        } else {
+            self.put(&[b'0' + n as u8]);
+        }
+    }
+
+    fn written(&self) -> &[u8] {
+        &self.buf[self.at..]
+    }
+}
+
+/// "00", "01", … "99".
+const DIGIT_PAIRS: [[u8; 2]; 100] = {
+    let mut t = [[0; 2]; 100];
+    let mut i = 0;
+    while i < 100 {
+        t[i] = [b'0' + (i / 10) as u8, b'0' + (i % 10) as u8];
+        i += 1;
+    }
+    t
+};
 
 /// A figure: `Decimal` serialises a whole number written without decimals
 /// as an `i64`, anything else as an `f64`. Nearly every figure is the
@@ -227,8 +302,19 @@ fn integer(out: &mut Vec<u8>, i: impl itoa::Integer) {
 
 /// Whether serde_json escapes this byte: a control character, `"` or `\`.
 fn needs_escape(b: u8) -> bool {
-    b < 0x20 || b == b'"' || b == b'\\'
+    ESCAPED[b as usize]
 }
+
+/// [`needs_escape`] as a table: one load per byte of a string's tail.
+static ESCAPED: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b < 0x20 || b == b'"' as usize || b == b'\\' as usize;
+        b += 1;
+    }
+    t
+};
 
 /// The first byte at or after `from` that needs an escape.
 ///
@@ -582,6 +668,33 @@ mod tests {
         assert!(decimals.len() > 90);
         assert_eq!(d("2.0").to_i64(), Some(2));
         assert_same(&model(&["x"], &decimals), "figures");
+    }
+
+    /// Span numbers of every length (they are written two digits at a
+    /// time, not through `itoa`).
+    #[test]
+    fn span_numbers_are_written_as_serde_json_writes_them() {
+        let mut numbers = vec![usize::MAX, usize::MAX - 1, u32::MAX as usize];
+        let mut p = 1usize;
+        while let Some(next) = p.checked_mul(10) {
+            numbers.extend([p - 1, p, p + 1, 2 * p, next - 1]);
+            p = next;
+        }
+        let mut r = model(&["x"], &[Decimal::ZERO]);
+        r.figures = numbers
+            .iter()
+            .map(|&n| ProseFigure {
+                kind: "n",
+                value: Decimal::ZERO,
+                span: Span {
+                    start: n,
+                    end: n / 3,
+                    line: n / 7,
+                    column: n,
+                },
+            })
+            .collect();
+        assert_same(&r, "span numbers");
     }
 
     /// Strings that matter to the escaping: report text and every byte
