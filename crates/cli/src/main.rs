@@ -18,6 +18,7 @@ mod decode;
 mod extract;
 mod human;
 mod input;
+mod json;
 mod runner;
 mod sarif;
 mod shared;
@@ -544,27 +545,29 @@ fn short(name: &str, r: &Report) -> String {
 
 /// One file's entry in the JSON output: its path and encoding (and last
 /// year's report it was compared with), then the keys of the report model
-/// in the contract's order. The model is serialised directly and spliced in
-/// after the file's own keys (serde's `flatten` goes through a generic map
-/// and costs more than the rest of the output together), into the buffer
-/// the entry is handed over in: no intermediate string, no copy.
+/// in the contract's order. The model is written by `json::write_report`
+/// (the bytes serde_json writes, without its per-byte escaping of every
+/// key) and spliced in after the file's own keys (serde's `flatten` goes
+/// through a generic map and costs more than the rest of the output
+/// together), into the buffer the entry is handed over in: no intermediate
+/// string, no copy.
 fn json_file(name: &str, c: &Checked, previous: Option<&str>) -> Vec<u8> {
     // About three bytes of JSON per byte of text: room enough, most times,
     // to write the entry without growing the buffer.
     let mut s = Vec::with_capacity(3 * c.source().len() + 1024);
-    fn put(s: &mut Vec<u8>, v: &impl serde::Serialize) {
-        serde_json::to_writer(s, v).expect("the model serialises");
-    }
     s.extend_from_slice(b"{\"path\":");
-    put(&mut s, &name);
+    json::string(&mut s, name);
     s.extend_from_slice(b",\"encoding\":");
-    put(&mut s, &c.encoding);
+    match c.encoding {
+        Some(e) => json::string(&mut s, e),
+        None => s.extend_from_slice(b"null"),
+    }
     if let Some(p) = previous {
         s.extend_from_slice(b",\"previous\":");
-        put(&mut s, &p);
+        json::string(&mut s, p);
     }
     let keys = s.len();
-    put(&mut s, &c.report);
+    json::write_report(&c.report, &mut s);
     // The report's object, opened after the file's keys: its `{` becomes a
     // comma (or, were it empty, the file's `}`).
     if s.len() - keys == 2 {
