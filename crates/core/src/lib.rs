@@ -445,7 +445,9 @@ fn locate(report: &mut Report, original: &str, norm: &NormText) {
     // (Stable: the spans come in a few runs in order, which it merges.)
     starts.sort();
     let bytes = original.as_bytes();
-    let has_cr = bytes.contains(&b'\r');
+    let has_cr = norm
+        .original_has_cr
+        .unwrap_or_else(|| bytes.contains(&b'\r'));
     // (line, column) of each span, by visiting order.
     // (As u32: offsets fit in 32 bits, as in the offset map.)
     let mut at: Vec<(u32, u32)> = vec![(0, 0); starts.len()];

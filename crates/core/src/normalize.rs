@@ -158,6 +158,12 @@ pub struct NormText {
     /// the input is text at all.
     pub odd: usize,
     pub first_odd: Option<Range<usize>>,
+    /// Whether the original holds a `\r`, when all of it was written with
+    /// [`NormBuilder::push_original`] ([`normalize`]), which folds every
+    /// `\r` and so sees them all; `None` when some of it was not (HTML
+    /// markup), and the original must be searched. (Lines end at a lone
+    /// `\r` too: without one, `locate` looks for `\n` only.)
+    pub original_has_cr: Option<bool>,
 }
 
 /// A character that has no place in a report's text: a control character
@@ -176,6 +182,8 @@ pub struct NormBuilder {
     out: NormText,
     /// A `\r` was just seen (to fold CRLF into one newline).
     after_cr: bool,
+    /// A `\r` was written with `push_original`.
+    saw_cr: bool,
 }
 
 impl NormBuilder {
@@ -215,6 +223,7 @@ impl NormBuilder {
         text.reserve(s.len());
         let bytes = s.as_bytes();
         let mut after_cr = self.after_cr;
+        let mut saw_cr = false;
         // Start of the run of unchanged characters not yet copied.
         let mut run = 0;
         let mut i = 0;
@@ -237,6 +246,7 @@ impl NormBuilder {
             let len = c.len_utf8();
             let folded = fold_char(c, after_cr);
             after_cr = c == '\r';
+            saw_cr |= after_cr;
             if let Fold::Keep = folded {
                 // Where it will be once the run it is part of is copied.
                 note_odd(odd, first_odd, c, text.len() + i - run);
@@ -266,6 +276,7 @@ impl NormBuilder {
             );
         }
         self.after_cr = after_cr;
+        self.saw_cr |= saw_cr;
     }
 
     /// Writes `s` (e.g. a decoded HTML entity) as the replacement of the
@@ -380,7 +391,10 @@ fn fold_char(c: char, after_cr: bool) -> Fold {
 pub fn normalize(text: &str) -> NormText {
     let mut b = NormBuilder::new();
     b.push_original(text, 0);
-    b.finish()
+    let saw_cr = b.saw_cr;
+    let mut n = b.finish();
+    n.original_has_cr = Some(saw_cr);
+    n
 }
 
 #[cfg(test)]
@@ -467,6 +481,25 @@ mod tests {
             let n = b.finish();
             assert_eq!((n.odd, n.first_odd.clone()), count(&n), "{s:?}");
         }
+    }
+
+    #[test]
+    fn carriage_returns_are_noted() {
+        for (s, cr) in [
+            ("", false),
+            ("a\nb", false),
+            ("𠮷\u{2028}\u{85}x", false),
+            ("\u{feff}一\r\n二", true),
+            ("a\rb", true),
+            ("\r", true),
+            (&format!("{}\r", "中".repeat(10_000)), true),
+        ] {
+            assert_eq!(normalize(s).original_has_cr, Some(cr), "{s:?}");
+        }
+        // Built piece by piece (HTML), the original is not known whole.
+        let mut b = NormBuilder::new();
+        b.push_original("a\r\nb", 0);
+        assert_eq!(b.finish().original_has_cr, None);
     }
 
     #[test]
