@@ -215,44 +215,55 @@ impl NormBuilder {
     /// Runs of characters that stay as they are (nearly all of a report) are
     /// copied whole: characters are stepped over by their lead byte
     /// ([`STEP`]), and only one whose lead byte can start a folded character
-    /// is decoded and looked at.
+    /// is decoded and looked at. A CRLF becomes one newline that stands for
+    /// both bytes: the LF is taken with the CR (or, when the CR ended the
+    /// piece written before, dropped at the start of this one), so the
+    /// stepping never has to ask whether a `\n` follows a `\r`.
     pub fn push_original(&mut self, s: &str, orig_start: usize) {
         let text = &mut self.out.text;
         let map = &mut self.out.map;
         let (odd, first_odd) = (&mut self.out.odd, &mut self.out.first_odd);
         text.reserve(s.len());
         let bytes = s.as_bytes();
-        let mut after_cr = self.after_cr;
         let mut saw_cr = false;
         // Start of the run of unchanged characters not yet copied.
         let mut run = 0;
         let mut i = 0;
+        if self.after_cr && bytes.first() == Some(&b'\n') {
+            // The empty range widens the newline written for the CR.
+            map.push(text.len()..text.len(), orig_start..orig_start + 1, false);
+            (run, i) = (1, 1);
+        }
         while i < bytes.len() {
-            let b = bytes[i];
-            let step = STEP[b as usize];
-            if step > 0 && !(after_cr && b == b'\n') {
+            let step = STEP[bytes[i] as usize];
+            if step > 0 {
                 // A character that stays: skip it whole.
-                after_cr = false;
                 i += step as usize;
                 continue;
             }
             if plain_punctuation(&bytes[i..]) {
                 // 。、“”，；… and the like stay: skip them whole too.
-                after_cr = false;
                 i += 3;
                 continue;
             }
             let c = s[i..].chars().next().expect("char boundary");
-            let len = c.len_utf8();
-            let folded = fold_char(c, after_cr);
-            after_cr = c == '\r';
-            saw_cr |= after_cr;
+            let folded = fold_char(c);
             if let Fold::Keep = folded {
                 // Where it will be once the run it is part of is copied.
                 note_odd(odd, first_odd, c, text.len() + i - run);
-                i += len;
+                i += c.len_utf8();
                 continue;
             }
+            let len = if c == '\r' {
+                saw_cr = true;
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                }
+            } else {
+                c.len_utf8()
+            };
             if run < i {
                 let n = text.len();
                 text.push_str(&s[run..i]);
@@ -275,7 +286,9 @@ impl NormBuilder {
                 true,
             );
         }
-        self.after_cr = after_cr;
+        if let Some(&last) = bytes.last() {
+            self.after_cr = last == b'\r';
+        }
         self.saw_cr |= saw_cr;
     }
 
@@ -284,7 +297,7 @@ impl NormBuilder {
     pub fn push_replacement(&mut self, s: &str, orig: Range<usize>) {
         let n = self.out.text.len();
         for c in s.chars() {
-            match fold_char(c, false) {
+            match fold_char(c) {
                 Fold::Keep => {
                     self.note_kept(c, self.out.text.len());
                     self.out.text.push(c)
@@ -325,8 +338,8 @@ fn note_odd(odd: &mut usize, first: &mut Option<Range<usize>>, c: char, at: usiz
 /// For each lead byte, the length of the UTF-8 character it starts; 0 for
 /// the bytes that can start a character [`fold_char`] changes — the ASCII
 /// controls `\v`, `\f`, `\r` and the lead bytes of U+0080–U+00BF,
-/// U+2000–U+2FFF, U+3000–U+3FFF and U+F000–U+FFFF (a `\n` changes only
-/// after a `\r`, which the caller checks) — or an odd one ([`is_odd`]): the
+/// U+2000–U+2FFF, U+3000–U+3FFF and U+F000–U+FFFF (the `\n` of a CRLF is
+/// dropped with its `\r`) — or an odd one ([`is_odd`]): the
 /// other ASCII controls but tab and newline, and U+E000–U+EFFF.
 const STEP: [u8; 256] = crate::utf8::stop_at(&[
     0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0C, b'\r', 0x0E, 0x0F, 0x10,
@@ -356,10 +369,12 @@ enum Fold {
 }
 
 /// What one character becomes in the normalised view.
-fn fold_char(c: char, after_cr: bool) -> Fold {
+///
+/// (A `\r` becomes a newline; the `\n` of a CRLF, which this cannot tell
+/// alone, is dropped by [`NormBuilder::push_original`].)
+fn fold_char(c: char) -> Fold {
     match c {
         '\r' => Fold::To('\n'),
-        '\n' if after_cr => Fold::Drop,
         // Full-width digits and ASCII punctuation (U+FF01–U+FF5E) map to
         // ASCII — except the ideographic comma-like marks we keep.
         '\u{FF10}'..='\u{FF19}' => Fold::To(char::from(b'0' + (c as u32 - 0xFF10) as u8)),
@@ -437,7 +452,7 @@ mod tests {
             let mut b = [0u8; 4];
             let e = c.encode_utf8(&mut b).as_bytes();
             if plain_punctuation(e) {
-                assert!(matches!(fold_char(c, false), Fold::Keep), "{c:?}");
+                assert!(matches!(fold_char(c), Fold::Keep), "{c:?}");
             }
         }
         assert!(plain_punctuation("，".as_bytes()) && plain_punctuation("。".as_bytes()));
@@ -480,6 +495,31 @@ mod tests {
             b.push_original(&s[cut..], cut);
             let n = b.finish();
             assert_eq!((n.odd, n.first_odd.clone()), count(&n), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn crlf_is_one_newline_however_it_is_cut() {
+        let orig = "\u{feff}一\r\n\r𠮷\r\n\n\r";
+        let whole = normalize(orig);
+        assert_eq!(whole.text, "一\n\n𠮷\n\n\n");
+        let nl = |n: &NormText| -> Vec<Range<usize>> {
+            let t = &n.text;
+            (0..t.len())
+                .filter(|&i| t.as_bytes()[i] == b'\n')
+                .map(|i| n.map.range(i..i + 1))
+                .collect()
+        };
+        assert_eq!(nl(&whole), [6..8, 8..9, 13..15, 15..16, 16..17]);
+        // Cut anywhere (an empty piece between), it maps the same.
+        for cut in (0..=orig.len()).filter(|&i| orig.is_char_boundary(i)) {
+            let mut b = NormBuilder::new();
+            b.push_original(&orig[..cut], 0);
+            b.push_original("", cut);
+            b.push_original(&orig[cut..], cut);
+            let n = b.finish();
+            assert_eq!(n.text, whole.text, "{cut}");
+            assert_eq!(nl(&n), nl(&whole), "{cut}");
         }
     }
 
