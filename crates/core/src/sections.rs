@@ -194,7 +194,7 @@ fn split_heading(line: &str) -> Option<(Option<u8>, &str)> {
     if line.len() < 6 {
         return None;
     }
-    let t = line.trim();
+    let t = crate::utf8::trim(line);
     if t.len() < 6 {
         return None;
     }
@@ -354,7 +354,7 @@ fn match_title(title: &str, number_hint: Option<u8>, canon: &mut String) -> Opti
         // 政府信息公开) can match: its first significant character must be
         // one a wording starts with, or 政. Most lines fail this before
         // being put in canonical form.
-        let rest = crate::labels::strip_numbering(title.trim());
+        let rest = crate::labels::strip_numbering(crate::utf8::trim(title));
         let first = rest.chars().find(|c| !crate::labels::is_ignorable(*c));
         if !first.is_some_and(|c| title_firsts().contains(&c)) {
             return None;
@@ -386,6 +386,22 @@ fn match_title(title: &str, number_hint: Option<u8>, canon: &mut String) -> Opti
     // 0.99): the first such wording decides, and no similarity is needed.
     if let Some(w) = wordings().iter().find(|w| w.canon == canon) {
         return Some(w.number);
+    }
+    // A title that does not start as a wording does (or as the subject 政)
+    // neither equals nor starts with one, with or without the subject: only
+    // the similarity to the numbered section's own wordings may score (the
+    // others score 0, which never decides). Most numbered table rows
+    // ("一、本年新收政府信息公开申请数量") are such.
+    if !canon
+        .chars()
+        .next()
+        .is_some_and(|c| title_firsts().contains(&c))
+    {
+        let similar = |w: &Wording| {
+            may_be_similar(canon, n, w, 0.7)
+                && similarity_from(canon, &w.canon, 0.7).is_some_and(|s| s >= 0.7)
+        };
+        return number_hint.filter(|&h| wordings().iter().any(|w| w.number == h && similar(w)));
     }
     for w in wordings() {
         let (number, a) = (w.number, w.canon.as_str());
@@ -596,6 +612,24 @@ mod tests {
             turned_away > 500 && headings > 500,
             "{turned_away} {headings}"
         );
+    }
+
+    #[test]
+    fn numbered_titles_with_typos() {
+        let mut canon = String::new();
+        for (line, want) in [
+            ("三、收到和处理政府信息公开申清情况", Some(3)),
+            ("四、政府信息公开行政夏议、行政诉讼情况", Some(4)),
+            // Its first character is no title's: only the similarity to
+            // section 五's wordings is asked.
+            ("五、在的主要问题及改进情况", Some(5)),
+            ("二、在的主要问题及改进情况", None),
+            ("四、结转下年度继续办理", None),
+            ("一、本年新收政府信息公开申请数量", None),
+        ] {
+            let (hint, title) = split_heading(line).unwrap();
+            assert_eq!(match_title(title, hint, &mut canon), want, "{line}");
+        }
     }
 
     #[test]
