@@ -251,8 +251,13 @@ impl NormBuilder {
                 i += 3;
                 continue;
             }
-            let c = s[i..].chars().next().expect("char boundary");
-            let folded = fold_char(c);
+            let (c, folded) = match quick_fold(&bytes[i..]) {
+                Some((c, r)) => (c, Fold::To(r)),
+                None => {
+                    let c = s[i..].chars().next().expect("char boundary");
+                    (c, fold_char(c))
+                }
+            };
             if let Fold::Keep = folded {
                 // Where it will be once the run it is part of is copied.
                 note_odd(odd, first_odd, c, text.len() + i - run);
@@ -364,6 +369,22 @@ fn plain_punctuation(b: &[u8]) -> bool {
         [0xE3, y, z, ..] => !(y == 0x80 && z == 0x80),
         [0xEF, 0xBC, z, ..] => matches!(z, 0x8C | 0x81 | 0x9B | 0x9F),
         _ => false,
+    }
+}
+
+/// The commonest folds of a report, told from the bytes without decoding
+/// the character or asking [`fold_char`]: the full-width brackets, colon
+/// and digits (U+FF08, U+FF09, U+FF1A, U+FF10–U+FF19, whose ASCII forms
+/// are their last byte less 0x60) and NBSP. The character and what it
+/// becomes.
+fn quick_fold(b: &[u8]) -> Option<(char, char)> {
+    match *b {
+        [0xEF, 0xBC, z @ (0x88 | 0x89 | 0x90..=0x9A), ..] => Some((
+            char::from_u32(0xFF00 + z as u32 - 0x80)?,
+            char::from(z - 0x60),
+        )),
+        [0xC2, 0xA0, ..] => Some(('\u{A0}', ' ')),
+        _ => None,
     }
 }
 
@@ -501,6 +522,21 @@ mod tests {
             let n = b.finish();
             assert_eq!((n.odd, n.first_odd.clone()), count(&n), "{s:?}");
         }
+    }
+
+    #[test]
+    fn quick_folds_are_folds() {
+        let mut quick = 0;
+        for c in ('\u{80}'..='\u{FFFF}').chain(['𠮷']) {
+            let mut b = [0u8; 4];
+            let e = c.encode_utf8(&mut b).as_bytes();
+            if let Some((q, r)) = quick_fold(e) {
+                assert_eq!(q, c);
+                assert!(matches!(fold_char(c), Fold::To(f) if f == r), "{c:?}");
+                quick += 1;
+            }
+        }
+        assert_eq!(quick, 14);
     }
 
     #[test]
