@@ -538,6 +538,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn spans_are_located_as_the_line_index_says() {
+        let seed = include_str!("../../../tests/corpus/seeds/000_12a873e1bac4df20.txt");
+        let variants = [
+            seed.to_string(),
+            seed.replace('\n', "\r\n"),
+            seed.replace('\n', "\r"),
+            format!("\u{feff}𠮷{}", seed.replace("一、", "\r一、")),
+            // One huge line: still one pass over the text.
+            seed.replace('\n', "\t").repeat(8),
+        ];
+        for text in &variants {
+            let index = LineIndex::new(text);
+            let mut report = check(text, &Options::default());
+            let mut spans = 0;
+            report.for_each_span_mut(&mut |s: &mut Span| {
+                assert!(s.start <= s.end && s.end <= text.len());
+                assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                assert_eq!((s.line, s.column), index.line_col(text, s.start), "{s:?}");
+                spans += 1;
+            });
+            assert!(spans > 20, "{spans}");
+        }
+    }
+
+    #[test]
     fn sort_runs_sorts() {
         let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut next = || {
