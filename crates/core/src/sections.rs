@@ -49,10 +49,13 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
     let mut found: Vec<Heading> = Vec::new();
     let mut canon = String::new();
     for r in lines(text) {
-        let line = &text[r.clone()];
         // (`split_heading` turns away lines under 6 bytes too: they are
         // turned away before their first character is looked at.)
-        if !(6..=240).contains(&line.len()) || cannot_open_heading(line) {
+        if !(6..=240).contains(&r.len()) {
+            continue;
+        }
+        let line = &text[r.clone()];
+        if cannot_open_heading(line) {
             continue;
         }
         let Some((number_hint, title)) = split_heading(line) else {
