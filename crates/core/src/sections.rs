@@ -239,7 +239,7 @@ fn split_heading(line: &str) -> Option<(Option<u8>, &str)> {
     {
         return None;
     }
-    if crate::labels::strip_numbering(t).len() != t.len() {
+    if crate::labels::has_numbering(t) {
         return None;
     }
     Some((None, t))
