@@ -425,8 +425,8 @@ fn input_sanity(norm: &NormText, lang: Lang, diags: &mut Vec<Diagnostic>) {
 /// sections, the cells of the tables (most of the spans, in one run), the
 /// diagnostics, the figures. The keys outside the longest run are sorted
 /// and merged with it, in one pass: a few thousand instructions fewer than
-/// the standard sort on the seeds (whose merging of runs, pass after pass,
-/// measured no better).
+/// the standard sort on the seeds. (Merging all the runs pass after pass
+/// measured no better than the standard sort.)
 fn sort_runs(keys: &mut Vec<u64>) {
     // The longest run.
     let (mut longest, mut start) = (0..0, 0);
@@ -545,7 +545,7 @@ mod tests {
             seed.replace('\n', "\r\n"),
             seed.replace('\n', "\r"),
             format!("\u{feff}𠮷{}", seed.replace("一、", "\r一、")),
-            // One huge line: still one pass over the text.
+            // One long line, the case the sorting is for.
             seed.replace('\n', "\t").repeat(8),
         ];
         for text in &variants {

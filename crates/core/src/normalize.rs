@@ -180,7 +180,8 @@ pub fn is_odd(c: char) -> bool {
 #[derive(Debug, Default)]
 pub struct NormBuilder {
     out: NormText,
-    /// A `\r` was just seen (to fold CRLF into one newline).
+    /// The last piece written with `push_original` ended with a `\r`: a
+    /// `\n` starting the next one is its LF (a CRLF is one newline).
     after_cr: bool,
     /// A `\r` was written with `push_original`.
     saw_cr: bool,

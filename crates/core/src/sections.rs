@@ -423,8 +423,8 @@ fn match_title(title: &str, number_hint: Option<u8>, canon: &mut String) -> Opti
         } else if number_hint == Some(number) && may_be_similar(canon, n, w, 0.7) {
             // Typos are tolerated against the numbered section's own
             // titles. (A score under 0.7 never decides: the threshold is at
-            // least that, so it is not computed; neither does a lower score
-            // instead of one under 0.7.)
+            // least that. So it is not computed, and 0 stands for it when
+            // the lengths or the bound rule 0.7 out.)
             similarity_from(canon, a, 0.7).unwrap_or(0.0)
         } else {
             0.0
