@@ -151,6 +151,16 @@ pub fn strip_numbering(s: &str) -> &str {
     }
 }
 
+/// Whether [`strip_numbering`] would remove anything from `s`: whether `s`
+/// starts with whitespace or with one numbering. The same answer for less:
+/// a repeated numbering is not stripped to its end, nor trimmed after.
+pub(crate) fn has_numbering(s: &str) -> bool {
+    match s.chars().next() {
+        Some(c) if may_start_numbering(c) => c.is_whitespace() || strip_one(s).len() < s.len(),
+        _ => false,
+    }
+}
+
 fn strip_one(s: &str) -> &str {
     let is_num = |c: char| c.is_ascii_digit() || is_cn_numeral(c);
     let mut chars = s.char_indices();
@@ -486,6 +496,38 @@ mod tests {
         }
         assert_eq!(canonical("危及“三安全一稳定”"), "危及三安全一稳定");
         assert_eq!(canonical("1.5"), "15");
+    }
+
+    #[test]
+    fn has_numbering_is_what_strip_numbering_strips() {
+        for s in [
+            "",
+            " ",
+            "予以公开",
+            "（一）予以公开",
+            "(一) 予以公开",
+            "一、予以公开",
+            "1.予以公开",
+            "1.5",
+            "三、(一)予以公开",
+            " 1. 予以",
+            "\u{3000}(二)",
+            "(总体情况",
+            "(1",
+            "2023年",
+            "一二三",
+            "十",
+            "【一】",
+            "[1]x",
+            "𠮷",
+            "\t𠮷",
+            "1)",
+            "1，",
+            "第一",
+        ] {
+            let want = strip_numbering(s).len() != s.len();
+            assert_eq!(has_numbering(s), want, "{s:?}");
+        }
     }
 
     #[test]

@@ -421,6 +421,51 @@ fn input_sanity(norm: &NormText, lang: Lang, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Sorts `keys`, which come as a few runs already in order: the
+/// sections, the cells of the tables (most of the spans, in one run), the
+/// diagnostics, the figures. The keys outside the longest run are sorted
+/// and merged with it, in one pass: a few thousand instructions fewer than
+/// the standard sort on the seeds. (Merging all the runs pass after pass
+/// measured no better than the standard sort.)
+fn sort_runs(keys: &mut Vec<u64>) {
+    // The longest run.
+    let (mut longest, mut start) = (0..0, 0);
+    for i in 1..=keys.len() {
+        if i == keys.len() || keys[i] < keys[i - 1] {
+            if i - start > longest.len() {
+                longest = start..i;
+            }
+            start = i;
+        }
+    }
+    if longest.len() == keys.len() {
+        return;
+    }
+    let mut rest: Vec<u64> = Vec::with_capacity(keys.len() - longest.len());
+    rest.extend_from_slice(&keys[..longest.start]);
+    rest.extend_from_slice(&keys[longest.end..]);
+    rest.sort_unstable();
+    let mut out = Vec::with_capacity(keys.len());
+    merge(&keys[longest], &rest, &mut out);
+    *keys = out;
+}
+
+/// Appends the merge of `a` and `b`, each in order, to `out`.
+fn merge(a: &[u64], b: &[u64], out: &mut Vec<u64>) {
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        if y < x {
+            out.push(y);
+            j += 1;
+        } else {
+            out.push(x);
+            i += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+}
+
 /// Maps every span from normalised offsets to the caller's text, with line
 /// and column.
 ///
@@ -442,10 +487,11 @@ fn locate(report: &mut Report, original: &str, norm: &NormText) {
         starts.push(((s.start as u64) << 32) | starts.len() as u64);
     });
     // (Equal starts get equal places: their order does not matter.)
-    // (Stable: the spans come in a few runs in order, which it merges.)
-    starts.sort();
+    sort_runs(&mut starts);
     let bytes = original.as_bytes();
-    let has_cr = bytes.contains(&b'\r');
+    let has_cr = norm
+        .original_has_cr
+        .unwrap_or_else(|| bytes.contains(&b'\r'));
     // (line, column) of each span, by visiting order.
     // (As u32: offsets fit in 32 bits, as in the offset map.)
     let mut at: Vec<(u32, u32)> = vec![(0, 0); starts.len()];
@@ -485,4 +531,61 @@ fn locate(report: &mut Report, original: &str, norm: &NormText) {
         (s.line, s.column) = (at[k].0 as usize, at[k].1 as usize);
         k += 1;
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_are_located_as_the_line_index_says() {
+        let seed = include_str!("../../../tests/corpus/seeds/000_12a873e1bac4df20.txt");
+        let variants = [
+            seed.to_string(),
+            seed.replace('\n', "\r\n"),
+            seed.replace('\n', "\r"),
+            format!("\u{feff}𠮷{}", seed.replace("一、", "\r一、")),
+            // One long line, the case the sorting is for.
+            seed.replace('\n', "\t").repeat(8),
+        ];
+        for text in &variants {
+            let index = LineIndex::new(text);
+            let mut report = check(text, &Options::default());
+            let mut spans = 0;
+            report.for_each_span_mut(&mut |s: &mut Span| {
+                assert!(s.start <= s.end && s.end <= text.len());
+                assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                assert_eq!((s.line, s.column), index.line_col(text, s.start), "{s:?}");
+                spans += 1;
+            });
+            assert!(spans > 20, "{spans}");
+        }
+    }
+
+    #[test]
+    fn sort_runs_sorts() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for _ in 0..500 {
+            // A few runs of random lengths, or random keys.
+            let mut keys: Vec<u64> = Vec::new();
+            for _ in 0..next() % 6 {
+                let mut run: Vec<u64> = (0..next() % 40).map(|_| next() % 1000).collect();
+                run.sort();
+                keys.extend(run);
+            }
+            if next() % 4 == 0 {
+                keys = (0..next() % 50).map(|_| next() % 10).collect();
+            }
+            let mut want = keys.clone();
+            want.sort();
+            sort_runs(&mut keys);
+            assert_eq!(keys, want);
+        }
+    }
 }

@@ -158,6 +158,12 @@ pub struct NormText {
     /// the input is text at all.
     pub odd: usize,
     pub first_odd: Option<Range<usize>>,
+    /// Whether the original holds a `\r`, when all of it was written with
+    /// [`NormBuilder::push_original`] ([`normalize`]), which folds every
+    /// `\r` and so sees them all; `None` when some of it was not (HTML
+    /// markup), and the original must be searched. (Lines end at a lone
+    /// `\r` too: without one, `locate` looks for `\n` only.)
+    pub original_has_cr: Option<bool>,
 }
 
 /// A character that has no place in a report's text: a control character
@@ -174,8 +180,11 @@ pub fn is_odd(c: char) -> bool {
 #[derive(Debug, Default)]
 pub struct NormBuilder {
     out: NormText,
-    /// A `\r` was just seen (to fold CRLF into one newline).
+    /// The last piece written with `push_original` ended with a `\r`: a
+    /// `\n` starting the next one is its LF (a CRLF is one newline).
     after_cr: bool,
+    /// A `\r` was written with `push_original`.
+    saw_cr: bool,
 }
 
 impl NormBuilder {
@@ -207,42 +216,65 @@ impl NormBuilder {
     /// Runs of characters that stay as they are (nearly all of a report) are
     /// copied whole: characters are stepped over by their lead byte
     /// ([`STEP`]), and only one whose lead byte can start a folded character
-    /// is decoded and looked at.
+    /// is decoded and looked at. A CRLF becomes one newline that stands for
+    /// both bytes: the LF is taken with the CR (or, when the CR ended the
+    /// piece written before, dropped at the start of this one), so the
+    /// stepping never has to ask whether a `\n` follows a `\r`.
     pub fn push_original(&mut self, s: &str, orig_start: usize) {
         let text = &mut self.out.text;
         let map = &mut self.out.map;
         let (odd, first_odd) = (&mut self.out.odd, &mut self.out.first_odd);
         text.reserve(s.len());
+        // Room for a fold every 64 bytes (two segments each: the run before
+        // it and the fold), about what a report has (one in 40 to 300
+        // bytes on the seeds): the map grows in a step or two instead of
+        // doubling from nothing.
+        map.segs.reserve(s.len() / 32);
         let bytes = s.as_bytes();
-        let mut after_cr = self.after_cr;
+        let mut saw_cr = false;
         // Start of the run of unchanged characters not yet copied.
         let mut run = 0;
         let mut i = 0;
+        if self.after_cr && bytes.first() == Some(&b'\n') {
+            // The empty range widens the newline written for the CR.
+            map.push(text.len()..text.len(), orig_start..orig_start + 1, false);
+            (run, i) = (1, 1);
+        }
         while i < bytes.len() {
-            let b = bytes[i];
-            let step = STEP[b as usize];
-            if step > 0 && !(after_cr && b == b'\n') {
+            let step = STEP[bytes[i] as usize];
+            if step > 0 {
                 // A character that stays: skip it whole.
-                after_cr = false;
                 i += step as usize;
                 continue;
             }
             if plain_punctuation(&bytes[i..]) {
                 // 。、“”，；… and the like stay: skip them whole too.
-                after_cr = false;
                 i += 3;
                 continue;
             }
-            let c = s[i..].chars().next().expect("char boundary");
-            let len = c.len_utf8();
-            let folded = fold_char(c, after_cr);
-            after_cr = c == '\r';
+            let (c, folded) = match quick_fold(&bytes[i..]) {
+                Some((c, r)) => (c, Fold::To(r)),
+                None => {
+                    let c = s[i..].chars().next().expect("char boundary");
+                    (c, fold_char(c))
+                }
+            };
             if let Fold::Keep = folded {
                 // Where it will be once the run it is part of is copied.
                 note_odd(odd, first_odd, c, text.len() + i - run);
-                i += len;
+                i += c.len_utf8();
                 continue;
             }
+            let len = if c == '\r' {
+                saw_cr = true;
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                }
+            } else {
+                c.len_utf8()
+            };
             if run < i {
                 let n = text.len();
                 text.push_str(&s[run..i]);
@@ -265,7 +297,10 @@ impl NormBuilder {
                 true,
             );
         }
-        self.after_cr = after_cr;
+        if let Some(&last) = bytes.last() {
+            self.after_cr = last == b'\r';
+        }
+        self.saw_cr |= saw_cr;
     }
 
     /// Writes `s` (e.g. a decoded HTML entity) as the replacement of the
@@ -273,7 +308,7 @@ impl NormBuilder {
     pub fn push_replacement(&mut self, s: &str, orig: Range<usize>) {
         let n = self.out.text.len();
         for c in s.chars() {
-            match fold_char(c, false) {
+            match fold_char(c) {
                 Fold::Keep => {
                     self.note_kept(c, self.out.text.len());
                     self.out.text.push(c)
@@ -314,8 +349,8 @@ fn note_odd(odd: &mut usize, first: &mut Option<Range<usize>>, c: char, at: usiz
 /// For each lead byte, the length of the UTF-8 character it starts; 0 for
 /// the bytes that can start a character [`fold_char`] changes — the ASCII
 /// controls `\v`, `\f`, `\r` and the lead bytes of U+0080–U+00BF,
-/// U+2000–U+2FFF, U+3000–U+3FFF and U+F000–U+FFFF (a `\n` changes only
-/// after a `\r`, which the caller checks) — or an odd one ([`is_odd`]): the
+/// U+2000–U+2FFF, U+3000–U+3FFF and U+F000–U+FFFF (the `\n` of a CRLF is
+/// dropped with its `\r`) — or an odd one ([`is_odd`]): the
 /// other ASCII controls but tab and newline, and U+E000–U+EFFF.
 const STEP: [u8; 256] = crate::utf8::stop_at(&[
     0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0C, b'\r', 0x0E, 0x0F, 0x10,
@@ -338,6 +373,22 @@ fn plain_punctuation(b: &[u8]) -> bool {
     }
 }
 
+/// The commonest folds of a report, told from the bytes without decoding
+/// the character or asking [`fold_char`]: the full-width brackets, colon
+/// and digits (U+FF08, U+FF09, U+FF1A, U+FF10–U+FF19, whose ASCII forms
+/// are their last byte less 0x60) and NBSP. The character and what it
+/// becomes.
+fn quick_fold(b: &[u8]) -> Option<(char, char)> {
+    match *b {
+        [0xEF, 0xBC, z @ (0x88 | 0x89 | 0x90..=0x9A), ..] => Some((
+            char::from_u32(0xFF00 + z as u32 - 0x80)?,
+            char::from(z - 0x60),
+        )),
+        [0xC2, 0xA0, ..] => Some(('\u{A0}', ' ')),
+        _ => None,
+    }
+}
+
 enum Fold {
     Keep,
     To(char),
@@ -345,10 +396,12 @@ enum Fold {
 }
 
 /// What one character becomes in the normalised view.
-fn fold_char(c: char, after_cr: bool) -> Fold {
+///
+/// (A `\r` becomes a newline; the `\n` of a CRLF, which this cannot tell
+/// alone, is dropped by [`NormBuilder::push_original`].)
+fn fold_char(c: char) -> Fold {
     match c {
         '\r' => Fold::To('\n'),
-        '\n' if after_cr => Fold::Drop,
         // Full-width digits and ASCII punctuation (U+FF01–U+FF5E) map to
         // ASCII — except the ideographic comma-like marks we keep.
         '\u{FF10}'..='\u{FF19}' => Fold::To(char::from(b'0' + (c as u32 - 0xFF10) as u8)),
@@ -380,7 +433,10 @@ fn fold_char(c: char, after_cr: bool) -> Fold {
 pub fn normalize(text: &str) -> NormText {
     let mut b = NormBuilder::new();
     b.push_original(text, 0);
-    b.finish()
+    let saw_cr = b.saw_cr;
+    let mut n = b.finish();
+    n.original_has_cr = Some(saw_cr);
+    n
 }
 
 #[cfg(test)]
@@ -423,7 +479,7 @@ mod tests {
             let mut b = [0u8; 4];
             let e = c.encode_utf8(&mut b).as_bytes();
             if plain_punctuation(e) {
-                assert!(matches!(fold_char(c, false), Fold::Keep), "{c:?}");
+                assert!(matches!(fold_char(c), Fold::Keep), "{c:?}");
             }
         }
         assert!(plain_punctuation("，".as_bytes()) && plain_punctuation("。".as_bytes()));
@@ -467,6 +523,65 @@ mod tests {
             let n = b.finish();
             assert_eq!((n.odd, n.first_odd.clone()), count(&n), "{s:?}");
         }
+    }
+
+    #[test]
+    fn quick_folds_are_folds() {
+        let mut quick = 0;
+        for c in ('\u{80}'..='\u{FFFF}').chain(['𠮷']) {
+            let mut b = [0u8; 4];
+            let e = c.encode_utf8(&mut b).as_bytes();
+            if let Some((q, r)) = quick_fold(e) {
+                assert_eq!(q, c);
+                assert!(matches!(fold_char(c), Fold::To(f) if f == r), "{c:?}");
+                quick += 1;
+            }
+        }
+        assert_eq!(quick, 14);
+    }
+
+    #[test]
+    fn crlf_is_one_newline_however_it_is_cut() {
+        let orig = "\u{feff}一\r\n\r𠮷\r\n\n\r";
+        let whole = normalize(orig);
+        assert_eq!(whole.text, "一\n\n𠮷\n\n\n");
+        let nl = |n: &NormText| -> Vec<Range<usize>> {
+            let t = &n.text;
+            (0..t.len())
+                .filter(|&i| t.as_bytes()[i] == b'\n')
+                .map(|i| n.map.range(i..i + 1))
+                .collect()
+        };
+        assert_eq!(nl(&whole), [6..8, 8..9, 13..15, 15..16, 16..17]);
+        // Cut anywhere (an empty piece between), it maps the same.
+        for cut in (0..=orig.len()).filter(|&i| orig.is_char_boundary(i)) {
+            let mut b = NormBuilder::new();
+            b.push_original(&orig[..cut], 0);
+            b.push_original("", cut);
+            b.push_original(&orig[cut..], cut);
+            let n = b.finish();
+            assert_eq!(n.text, whole.text, "{cut}");
+            assert_eq!(nl(&n), nl(&whole), "{cut}");
+        }
+    }
+
+    #[test]
+    fn carriage_returns_are_noted() {
+        for (s, cr) in [
+            ("", false),
+            ("a\nb", false),
+            ("𠮷\u{2028}\u{85}x", false),
+            ("\u{feff}一\r\n二", true),
+            ("a\rb", true),
+            ("\r", true),
+            (&format!("{}\r", "中".repeat(10_000)), true),
+        ] {
+            assert_eq!(normalize(s).original_has_cr, Some(cr), "{s:?}");
+        }
+        // Built piece by piece (HTML), the original is not known whole.
+        let mut b = NormBuilder::new();
+        b.push_original("a\r\nb", 0);
+        assert_eq!(b.finish().original_has_cr, None);
     }
 
     #[test]

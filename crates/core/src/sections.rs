@@ -47,15 +47,21 @@ pub fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// increasing positions for increasing numbers where possible.
 pub fn find_headings(text: &str) -> Vec<Heading> {
     let mut found: Vec<Heading> = Vec::new();
+    let mut canon = String::new();
     for r in lines(text) {
+        // (`split_heading` turns away lines under 6 bytes too: they are
+        // turned away before their first character is looked at.)
+        if !(6..=240).contains(&r.len()) {
+            continue;
+        }
         let line = &text[r.clone()];
-        if line.len() > 240 {
+        if cannot_open_heading(line) {
             continue;
         }
         let Some((number_hint, title)) = split_heading(line) else {
             continue;
         };
-        let Some(number) = match_title(title, number_hint) else {
+        let Some(number) = match_title(title, number_hint, &mut canon) else {
             continue;
         };
         if found.iter().any(|h| h.number == number) {
@@ -191,7 +197,7 @@ fn split_heading(line: &str) -> Option<(Option<u8>, &str)> {
     if line.len() < 6 {
         return None;
     }
-    let t = line.trim();
+    let t = crate::utf8::trim(line);
     if t.len() < 6 {
         return None;
     }
@@ -233,10 +239,46 @@ fn split_heading(line: &str) -> Option<(Option<u8>, &str)> {
     {
         return None;
     }
-    if crate::labels::strip_numbering(t).len() != t.len() {
+    if crate::labels::has_numbering(t) {
         return None;
     }
     Some((None, t))
+}
+
+/// Whether the first character of `line` rules it out as a heading, told
+/// from its first bytes before any trimming: most lines (prose, table
+/// labels, figures, each perhaps after a cell's tab) start with one that no
+/// heading starts with, and are turned away by it for a few instructions,
+/// before `split_heading` and `match_title` would.
+///
+/// It says so exactly for lines those two would turn away. Past the leading
+/// ASCII whitespace and Markdown marks (`#`, `*`, `>`), the first character
+/// is
+/// - an ASCII letter or digit: no wording starts with a letter, and a digit
+///   is either a numbering other than Chinese ("1. …", turned away) or a
+///   figure ("2023年…"), which `match_title` finds as the first significant
+///   character, the first of no title;
+/// - an ideograph (U+4000–U+9FFF, lead byte E4–E9) that is neither 第, nor a
+///   Chinese numeral, nor the first character of a title ([`title_firsts`]):
+///   it is not numbering and not ignorable, so the title would start with
+///   it.
+///
+/// If whitespace that `trim` leaves (after a `#`) comes before it, the line
+/// is turned away anyway: `strip_numbering` would strip that whitespace.
+fn cannot_open_heading(line: &str) -> bool {
+    let b = line.as_bytes();
+    let skipped = |x: &u8| matches!(x, b'\t'..=b'\r' | b' ' | b'#' | b'*' | b'>');
+    let Some(i) = b.iter().position(|x| !skipped(x)) else {
+        return false;
+    };
+    match b[i] {
+        x if x.is_ascii_alphanumeric() => true,
+        0xE4..=0xE9 => {
+            let c = line[i..].chars().next().expect("char boundary");
+            !(c == '第' || is_cn_numeral(c) || title_firsts().contains(&c))
+        }
+        _ => false,
+    }
 }
 
 fn cn_digit(c: char) -> Option<u8> {
@@ -246,13 +288,31 @@ fn cn_digit(c: char) -> Option<u8> {
         .map(|p| p as u8 + 1)
 }
 
-/// The template's section titles in canonical form, computed once.
-fn canonical_titles() -> &'static [(u8, Vec<String>)] {
-    static T: std::sync::OnceLock<Vec<(u8, Vec<String>)>> = std::sync::OnceLock::new();
-    T.get_or_init(|| {
+/// One of the template's wordings of a section title, with what
+/// `match_title` asks of it computed once.
+struct Wording {
+    number: u8,
+    /// In canonical form.
+    canon: String,
+    /// Its length in characters.
+    chars: usize,
+    /// Bit `c % 64` set for each character `c` of it (see `may_be_similar`).
+    bloom: u64,
+}
+
+/// The template's section titles, every wording of each, in template order.
+fn wordings() -> &'static [Wording] {
+    static W: std::sync::OnceLock<Vec<Wording>> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
         SECTIONS
             .iter()
-            .map(|(n, _, alts)| (*n, alts.iter().map(|a| canonical(a)).collect()))
+            .flat_map(|(n, _, alts)| alts.iter().map(move |a| (*n, canonical(a))))
+            .map(|(number, canon)| Wording {
+                number,
+                chars: canon.chars().count(),
+                bloom: canon.chars().fold(0, |m, c| m | 1 << (c as u32 % 64)),
+                canon,
+            })
             .collect()
     })
 }
@@ -262,9 +322,9 @@ fn canonical_titles() -> &'static [(u8, Vec<String>)] {
 fn title_firsts() -> &'static [char] {
     static FIRSTS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
     FIRSTS.get_or_init(|| {
-        let mut f: Vec<char> = canonical_titles()
+        let mut f: Vec<char> = wordings()
             .iter()
-            .flat_map(|(_, alts)| alts.iter().filter_map(|a| a.chars().next()))
+            .filter_map(|w| w.canon.chars().next())
             .chain(['政'])
             .collect();
         f.sort_unstable();
@@ -273,20 +333,39 @@ fn title_firsts() -> &'static [char] {
     })
 }
 
-/// Which section a title names, if any.
-fn match_title(title: &str, number_hint: Option<u8>) -> Option<u8> {
+/// Whether `canon` (`n` characters) may be similar enough to `w` to reach
+/// `min` ([`labels::similarity`](crate::labels::similarity): the longest
+/// common subsequence over the longer length), told without computing the
+/// subsequence. It is at most the number of characters of `canon` whose bit
+/// is set in `w.bloom` (a superset of those `w` has), and this bound rules
+/// out nearly every numbered line that is not a heading (a table row such as
+/// "三、本年度办理结果" shares few characters with the titles).
+fn may_be_similar(canon: &str, n: usize, w: &Wording, min: f32) -> bool {
+    let shared = canon
+        .chars()
+        .filter(|&c| w.bloom & 1 << (c as u32 % 64) != 0)
+        .count();
+    // As the similarity is computed, so that the bound is one for it.
+    shared as f32 / n.max(w.chars) as f32 >= min
+}
+
+/// Which section a title names, if any. `canon` is a buffer for its
+/// canonical form (one for all the lines, instead of one allocation each).
+fn match_title(title: &str, number_hint: Option<u8>, canon: &mut String) -> Option<u8> {
     if number_hint.is_none() {
         // Only a title equal to a wording (or to one after the subject
         // 政府信息公开) can match: its first significant character must be
         // one a wording starts with, or 政. Most lines fail this before
         // being put in canonical form.
-        let rest = crate::labels::strip_numbering(title.trim());
+        let rest = crate::labels::strip_numbering(crate::utf8::trim(title));
         let first = rest.chars().find(|c| !crate::labels::is_ignorable(*c));
         if !first.is_some_and(|c| title_firsts().contains(&c)) {
             return None;
         }
     }
-    let canon = canonical(title);
+    canon.clear();
+    crate::labels::canonical_into(title, canon);
+    let canon = canon.as_str();
     let n = canon.chars().count();
     if !(2..=40).contains(&n) {
         return None;
@@ -296,58 +375,62 @@ fn match_title(title: &str, number_hint: Option<u8>) -> Option<u8> {
     let stripped = ["政府信息公开工作", "政府信息公开"]
         .iter()
         .find_map(|p| canon.strip_prefix(p))
-        .filter(|r| r.chars().count() >= 4)
-        .map(str::to_string);
+        .filter(|r| r.chars().count() >= 4);
     if number_hint.is_none() {
         // Without a numbering only equal titles score (1 for the title, 0.99
         // for it without the subject; the two cannot both equal one
         // wording), so the first wording equal to the title wins, else the
         // first equal to it without the subject.
-        let titles = canonical_titles();
-        let equal = |t: &str| {
-            titles
-                .iter()
-                .find(|(_, alts)| alts.iter().any(|a| a == t))
-                .map(|(n, _)| *n)
-        };
-        return equal(&canon).or_else(|| stripped.as_deref().and_then(equal));
+        let equal = |t: &str| wordings().iter().find(|w| w.canon == t).map(|w| w.number);
+        return equal(canon).or_else(|| stripped.and_then(equal));
     }
     // A title equal to a wording scores 1, which nothing else reaches (a
     // similarity is 1 only for equal strings; the subject-less forms score
     // 0.99): the first such wording decides, and no similarity is needed.
-    if let Some((number, _)) = canonical_titles()
-        .iter()
-        .find(|(_, alts)| alts.contains(&canon))
-    {
-        return Some(*number);
+    if let Some(w) = wordings().iter().find(|w| w.canon == canon) {
+        return Some(w.number);
     }
-    for (number, alts) in canonical_titles() {
-        let number = *number;
-        for a in alts.iter().map(String::as_str) {
-            if let Some(st) = &stripped {
-                if st == a || (number_hint.is_some() && st.starts_with(a) && a.chars().count() >= 4)
-                {
-                    if best.is_none_or(|(_, s)| s < 0.99) {
-                        best = Some((number, 0.99));
-                    }
-                    continue;
+    // A title that does not start as a wording does (or as the subject 政)
+    // neither equals nor starts with one, with or without the subject: only
+    // the similarity to the numbered section's own wordings may score (the
+    // others score 0, which never decides). Most numbered table rows
+    // ("一、本年新收政府信息公开申请数量") are such.
+    if !canon
+        .chars()
+        .next()
+        .is_some_and(|c| title_firsts().contains(&c))
+    {
+        let similar = |w: &Wording| {
+            may_be_similar(canon, n, w, 0.7)
+                && similarity_from(canon, &w.canon, 0.7).is_some_and(|s| s >= 0.7)
+        };
+        return number_hint.filter(|&h| wordings().iter().any(|w| w.number == h && similar(w)));
+    }
+    for w in wordings() {
+        let (number, a) = (w.number, w.canon.as_str());
+        if let Some(st) = stripped {
+            if st == a || (number_hint.is_some() && st.starts_with(a) && w.chars >= 4) {
+                if best.is_none_or(|(_, s)| s < 0.99) {
+                    best = Some((number, 0.99));
                 }
+                continue;
             }
-            let score = if canon == a {
-                1.0
-            } else if number_hint.is_some() && canon.starts_with(a) && a.chars().count() >= 4 {
-                0.95
-            } else if number_hint == Some(number) {
-                // Typos are tolerated against the numbered section's own
-                // titles. (A score under 0.7 never decides: the threshold is
-                // at least that, so it is not computed.)
-                similarity_from(&canon, a, 0.7).unwrap_or(0.0)
-            } else {
-                0.0
-            };
-            if best.is_none_or(|(_, s)| score > s) {
-                best = Some((number, score));
-            }
+        }
+        let score = if canon == a {
+            1.0
+        } else if number_hint.is_some() && canon.starts_with(a) && w.chars >= 4 {
+            0.95
+        } else if number_hint == Some(number) && may_be_similar(canon, n, w, 0.7) {
+            // Typos are tolerated against the numbered section's own
+            // titles. (A score under 0.7 never decides: the threshold is at
+            // least that. So it is not computed, and 0 stands for it when
+            // the lengths or the bound rule 0.7 out.)
+            similarity_from(canon, a, 0.7).unwrap_or(0.0)
+        } else {
+            0.0
+        };
+        if best.is_none_or(|(_, s)| score > s) {
+            best = Some((number, score));
         }
     }
     let (number, score) = best?;
@@ -486,6 +569,96 @@ mod tests {
             let got: Vec<&str> = lines(t).map(|r| &t[r]).collect();
             assert_eq!(got, want, "{t:?}");
         }
+    }
+
+    #[test]
+    fn lines_turned_away_by_their_first_character_are_no_headings() {
+        // Lines built from a lead, a start and a title: each one that
+        // `cannot_open_heading` turns away, `split_heading` and
+        // `match_title` turn away too.
+        let leads = ["", "\t", "  ", "# ", "#\t", "**", "> ", "\t##\u{b}", "\r"];
+        let starts = [
+            "",
+            "一、",
+            "二.",
+            "第三部分 ",
+            "1. ",
+            "(一)",
+            "2023年",
+            "第二十条",
+            "政府信息公开",
+            "x",
+            "Ab",
+            "𠮷",
+            "中",
+            "、",
+        ];
+        let mut titles: Vec<&str> = SECTIONS.iter().flat_map(|s| s.2.iter().copied()).collect();
+        titles.extend(["本年新收政府信息公开申请数量", "规章", "其他", "总计", "4"]);
+        let mut canon = String::new();
+        let (mut turned_away, mut headings) = (0, 0);
+        for lead in leads {
+            for start in starts {
+                for title in &titles {
+                    let line = format!("{lead}{start}{title}");
+                    let found =
+                        split_heading(&line).and_then(|(hint, t)| match_title(t, hint, &mut canon));
+                    if cannot_open_heading(&line) {
+                        assert_eq!(found, None, "{line:?}");
+                        turned_away += 1;
+                    }
+                    headings += found.is_some() as usize;
+                }
+            }
+        }
+        assert!(
+            turned_away > 500 && headings > 500,
+            "{turned_away} {headings}"
+        );
+    }
+
+    #[test]
+    fn numbered_titles_with_typos() {
+        let mut canon = String::new();
+        for (line, want) in [
+            ("三、收到和处理政府信息公开申清情况", Some(3)),
+            ("四、政府信息公开行政夏议、行政诉讼情况", Some(4)),
+            // Its first character is no title's: only the similarity to
+            // section 五's wordings is asked.
+            ("五、在的主要问题及改进情况", Some(5)),
+            ("二、在的主要问题及改进情况", None),
+            ("四、结转下年度继续办理", None),
+            ("一、本年新收政府信息公开申请数量", None),
+        ] {
+            let (hint, title) = split_heading(line).unwrap();
+            assert_eq!(match_title(title, hint, &mut canon), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn similarity_bound() {
+        // The bound holds for every wording, and turns away a table row.
+        for w in wordings() {
+            for s in [
+                "总体情况",
+                "总休情况",
+                "主动公开政府信息情况",
+                "行政复议行政诉讼",
+                "存在的主要问题及改进情况",
+            ] {
+                let n = s.chars().count();
+                let sim = crate::labels::similarity(s, &w.canon);
+                if sim >= 0.7 {
+                    assert!(may_be_similar(s, n, w, 0.7), "{s} {}", w.canon);
+                }
+            }
+        }
+        let row = "结转下年度继续办理";
+        let w = wordings()
+            .iter()
+            .find(|w| w.canon == "行政复议行政诉讼情况")
+            .unwrap();
+        assert!(!may_be_similar(row, row.chars().count(), w, 0.7));
     }
 
     #[test]
