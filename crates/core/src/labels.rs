@@ -29,33 +29,42 @@ pub fn canonical_into(s: &str, out: &mut String) {
         t
     };
     let rest = strip_numbering(crate::utf8::trim(s));
-    out.reserve(rest.len());
-    let b = rest.as_bytes();
+    copy_without(rest, &STEP, is_ignorable, out);
+}
+
+/// Appends `s` to `out` without the characters `drop` says to leave out,
+/// copying the runs between them whole. `table` ([`crate::utf8::stop_at`])
+/// stops at every ASCII byte `drop` leaves out, and at the lead bytes of the
+/// other characters it may leave out: those characters are decoded and
+/// asked; the ASCII stops are left out without asking.
+#[inline]
+fn copy_without(s: &str, table: &[u8; 256], drop: impl Fn(char) -> bool, out: &mut String) {
+    out.reserve(s.len());
+    let b = s.as_bytes();
+    // Start of the run of kept bytes not yet copied.
     let mut run = 0;
     let mut i = 0;
     while i < b.len() {
-        let step = STEP[b[i] as usize] as usize;
+        let step = table[b[i] as usize] as usize;
         if step > 0 {
             i += step;
             continue;
         }
-        // Every ASCII byte the table stops at is ignorable; another
-        // character is decoded and asked.
         let len = if b[i] < 0x80 {
             1
         } else {
-            let c = rest[i..].chars().next().expect("char boundary");
-            if !is_ignorable(c) {
+            let c = s[i..].chars().next().expect("char boundary");
+            if !drop(c) {
                 i += c.len_utf8();
                 continue;
             }
             c.len_utf8()
         };
-        out.push_str(&rest[run..i]);
+        out.push_str(&s[run..i]);
         i += len;
         run = i;
     }
-    out.push_str(&rest[run..]);
+    out.push_str(&s[run..]);
 }
 
 /// `s` without its whitespace (labels may be broken over lines: "本年新\n制作数量").
@@ -67,34 +76,8 @@ pub fn without_whitespace(s: &str) -> String {
     const STEP: [u8; 256] = crate::utf8::stop_at(&[
         b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3,
     ]);
-    let b = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
-    // Start of the run of kept bytes not yet copied.
-    let mut run = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let step = STEP[b[i] as usize] as usize;
-        if step > 0 {
-            i += step;
-            continue;
-        }
-        // ASCII whitespace, or a character under a lead byte a Unicode
-        // space shares: decoded.
-        let ws = if b[i] < 0x80 {
-            1
-        } else {
-            let c = s[i..].chars().next().expect("char boundary");
-            if !c.is_whitespace() {
-                i += c.len_utf8();
-                continue;
-            }
-            c.len_utf8()
-        };
-        out.push_str(&s[run..i]);
-        i += ws;
-        run = i;
-    }
-    out.push_str(&s[run..]);
+    let mut out = String::new();
+    copy_without(s, &STEP, char::is_whitespace, &mut out);
     out
 }
 
@@ -568,6 +551,7 @@ mod tests {
 
     #[test]
     fn char_keys_are_lengths_and_low_bits() {
+        // (The lengths are `utf8::LEN`'s.)
         for s in [
             "a",
             "é",

@@ -171,24 +171,6 @@ mod tests {
     }
 
     #[test]
-    fn lengths() {
-        for s in [
-            "a",
-            "é",
-            "中",
-            "𠮷",
-            "\u{7f}",
-            "\u{7ff}",
-            "\u{ffff}",
-            "\u{10ffff}",
-        ] {
-            let c = s.chars().next().unwrap();
-            let b = s.as_bytes();
-            assert_eq!(LEN[b[0] as usize] as usize, c.len_utf8(), "{s}");
-        }
-    }
-
-    #[test]
     fn trim_is_str_trim() {
         for s in [
             "",
