@@ -446,8 +446,11 @@ fn match_title(title: &str, number_hint: Option<u8>, canon: &mut String) -> Opti
 /// (at most three lines), or the first line.
 pub fn find_title(text: &str) -> Option<(String, Range<usize>)> {
     // The opening lines: short, no tabs (a letterhead, a crawl's metadata,
-    // the title, possibly broken in two).
+    // the title, possibly broken in two). Read up to the title, among the
+    // first 12 that are not blank.
+    let usable = |l: &str| l.chars().count() <= 80 && !crate::utf8::has_tab(l);
     let mut opening: Vec<(Range<usize>, &str)> = Vec::new();
+    let mut named = false;
     for r in lines(text) {
         let raw = &text[r.clone()];
         let line = raw.trim();
@@ -459,12 +462,16 @@ pub fn find_title(text: &str) -> Option<(String, Range<usize>)> {
         }
         let lead = raw.len() - raw.trim_start().len();
         opening.push((r.start + lead..r.start + lead + line.len(), line));
+        // The first usable line that names the report.
+        named = usable(line) && line.contains("报告") && !line.starts_with('#');
+        if named {
+            break;
+        }
     }
-    let usable = |l: &str| l.chars().count() <= 80 && !crate::utf8::has_tab(l);
-    // The first usable line that names the report.
-    let k = opening
-        .iter()
-        .position(|(_, l)| usable(l) && l.contains("报告") && !l.starts_with('#'))?;
+    if !named {
+        return None;
+    }
+    let k = opening.len() - 1;
     let mut first = k;
     if k > 0 {
         let prev = opening[k - 1].1;
