@@ -573,13 +573,8 @@ mod tests {
     #[test]
     fn lcs_bits_agrees_with_the_table() {
         // Strings over a small alphabet, from a fixed pseudo-random sequence.
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut rng = crate::testing::Rng::new();
+        let mut next = || rng.next();
         let alphabet: Vec<char> = "一二三公开申请a".chars().collect();
         for _ in 0..2000 {
             let mut word = |max: u64| -> String {

@@ -46,6 +46,8 @@ pub mod sections;
 pub mod span;
 pub mod tables;
 pub mod template;
+#[cfg(test)]
+mod testing;
 mod utf8;
 pub mod value;
 
@@ -564,13 +566,8 @@ mod tests {
 
     #[test]
     fn sort_runs_sorts() {
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut rng = crate::testing::Rng::new();
+        let mut next = || rng.next();
         for _ in 0..500 {
             // A few runs of random lengths, or random keys.
             let mut keys: Vec<u64> = Vec::new();

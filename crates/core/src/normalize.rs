@@ -499,14 +499,11 @@ mod tests {
             "\u{e000}", "\u{efff}", "\u{f000}", "\u{f8ff}", "\u{f900}", "５", "，", "。", "中",
             "𠮷", "a",
         ];
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut rng = crate::testing::Rng::new();
         for _ in 0..3000 {
             let mut s = String::new();
-            for _ in 0..(x % 9) {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                s.push_str(pieces[(x % pieces.len() as u64) as usize]);
+            for _ in 0..rng.next() % 9 {
+                s.push_str(pieces[(rng.next() % pieces.len() as u64) as usize]);
             }
             let n = normalize(&s);
             assert_eq!((n.odd, n.first_odd.clone()), count(&n), "{s:?}");

@@ -935,16 +935,9 @@ mod tests {
             let _ = extract_text(&z);
         }
         // Pseudo-random bytes, some with a zip's end record.
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut rng = crate::testing::Rng::new();
         for n in 0..300usize {
-            let mut v: Vec<u8> = (0..n * 3)
-                .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    state as u8
-                })
-                .collect();
+            let mut v: Vec<u8> = (0..n * 3).map(|_| rng.next() as u8).collect();
             if n % 2 == 0 {
                 v.extend_from_slice(&zip[zip.len() - 22..]);
             }
