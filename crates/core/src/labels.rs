@@ -13,9 +13,8 @@ pub fn canonical(s: &str) -> String {
 
 /// Appends the canonical form of `s` to `out`.
 pub fn canonical_into(s: &str, out: &mut String) {
-    // Characters are stepped over by their lead byte; only ASCII spaces and
-    // punctuation and the lead bytes of the other ignorable characters (C2,
-    // E1, E2, E3, EF) stop the scan. Runs between ignorable characters are
+    // Only ASCII spaces and punctuation and the lead bytes of the other
+    // ignorable characters (C2, E1, E2, E3, EF) stop the scan. Runs between ignorable characters are
     // copied whole.
     const STEP: [u8; 256] = {
         let mut t = crate::utf8::stop_at(&[0xC2, 0xE1, 0xE2, 0xE3, 0xEF]);
@@ -45,10 +44,9 @@ fn copy_without(s: &str, table: &[u8; 256], drop: impl Fn(char) -> bool, out: &m
     let mut run = 0;
     let mut i = 0;
     while i < b.len() {
-        let step = table[b[i] as usize] as usize;
-        if step > 0 {
-            i += step;
-            continue;
+        match crate::utf8::next_stop(b, i, table) {
+            Some(k) => i = k,
+            None => break,
         }
         let len = if b[i] < 0x80 {
             1
@@ -81,25 +79,22 @@ pub fn without_whitespace(s: &str) -> String {
     out
 }
 
-/// The number of characters of `s` that are not whitespace, stepping over
-/// characters as [`without_whitespace`] does.
+/// The number of characters of `s` that are not whitespace: all of them,
+/// less the whitespace found where [`without_whitespace`] stops.
 pub fn count_non_whitespace(s: &str) -> usize {
     const STEP: [u8; 256] = crate::utf8::stop_at(&[
         b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3,
     ]);
+    // All characters, less the whitespace ones, found at the bytes that
+    // may start one (a stop is never a continuation byte).
     let b = s.as_bytes();
-    let mut n = 0;
+    let mut n = s.chars().count();
     let mut i = 0;
-    while i < b.len() {
-        let step = STEP[b[i] as usize] as usize;
-        if step > 0 {
-            n += 1;
-            i += step;
-            continue;
-        }
+    while let Some(k) = crate::utf8::next_stop(b, i, &STEP) {
+        i = k;
         let c = s[i..].chars().next().expect("char boundary");
-        if !c.is_whitespace() {
-            n += 1;
+        if c.is_whitespace() {
+            n -= 1;
         }
         i += c.len_utf8();
     }

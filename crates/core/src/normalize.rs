@@ -214,12 +214,12 @@ impl NormBuilder {
     /// each character.
     ///
     /// Runs of characters that stay as they are (nearly all of a report) are
-    /// copied whole: characters are stepped over by their lead byte
-    /// ([`STEP`]), and only one whose lead byte can start a folded character
-    /// is decoded and looked at. A CRLF becomes one newline that stands for
+    /// copied whole: the scan goes from stop to stop ([`STEP`],
+    /// [`crate::utf8::next_stop`]), and only a character whose lead byte can
+    /// start a folded character is decoded and looked at. A CRLF becomes one newline that stands for
     /// both bytes: the LF is taken with the CR (or, when the CR ended the
     /// piece written before, dropped at the start of this one), so the
-    /// stepping never has to ask whether a `\n` follows a `\r`.
+    /// scan never has to ask whether a `\n` follows a `\r`.
     pub fn push_original(&mut self, s: &str, orig_start: usize) {
         let text = &mut self.out.text;
         let map = &mut self.out.map;
@@ -241,11 +241,10 @@ impl NormBuilder {
             (run, i) = (1, 1);
         }
         while i < bytes.len() {
-            let step = STEP[bytes[i] as usize];
-            if step > 0 {
-                // A character that stays: skip it whole.
-                i += step as usize;
-                continue;
+            // Characters that stay are passed over to the next stop.
+            match crate::utf8::next_stop(bytes, i, &STEP) {
+                Some(k) => i = k,
+                None => break,
             }
             if plain_punctuation(&bytes[i..]) {
                 // 。、“”，；… and the like stay: skip them whole too.
