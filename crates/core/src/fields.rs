@@ -78,8 +78,8 @@ pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field<'_>> {
     while at <= bytes.len() {
         let end = crate::utf8::next_byte(bytes, at, b'\n').unwrap_or(bytes.len());
         let r = region.start + at..region.start + end;
-        at = end + 1;
         let l = &text[r.clone()];
+        at = end + 1;
         let kind = line_kind(l);
         if kind != LineKind::Blank {
             shape.vote(l);
@@ -94,71 +94,82 @@ pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field<'_>> {
     // In Word shape: whether the previous line was a cell line of this row.
     let mut in_cell = false;
     for (r, kind) in lines {
-        let line = &text[r.clone()];
         if kind == LineKind::Blank {
             row_pending = true;
             in_cell = false;
             continue;
         }
         if kind == LineKind::Pipe {
-            let trimmed = line.trim_start();
-            if is_markdown_separator(trimmed) {
-                continue;
-            }
-            let lead = r.start + (line.len() - trimmed.len());
-            let body = trimmed.trim_end();
-            let inner = body.strip_prefix('|').unwrap_or(body);
-            let inner = inner.strip_suffix('|').unwrap_or(inner);
-            let mut off = lead + 1;
-            let mut first = true;
-            for cell in inner.split('|') {
-                push_cell(&mut out, text, off..off + cell.len(), first, crawl);
-                first = false;
-                off += cell.len() + 1;
-            }
+            push_pipe_row(&mut out, text, r, crawl);
             row_pending = true;
             in_cell = false;
             continue;
         }
         match shape {
             Shape::Word => {
-                if let Some(rest) = line.strip_prefix('\t') {
-                    let mut off = r.start + 1;
-                    for (k, cell) in split_tabs(rest).enumerate() {
-                        push_cell(
-                            &mut out,
-                            text,
-                            off..off + cell.len(),
-                            row_pending && k == 0,
-                            crawl,
-                        );
-                        off += cell.len() + 1;
-                    }
+                if text.as_bytes()[r.start] == b'\t' {
+                    push_cells(&mut out, text, r.start + 1..r.end, row_pending, crawl);
                     row_pending = false;
                     in_cell = true;
                 } else if in_cell && !out.is_empty() {
                     // Continuation of the cell above.
-                    extend_last(&mut out, text, r.clone());
+                    extend_last(&mut out, text, r);
                 } else {
-                    let mut off = r.start;
-                    for (k, cell) in split_tabs(line).enumerate() {
-                        push_cell(&mut out, text, off..off + cell.len(), k == 0, crawl);
-                        off += cell.len() + 1;
-                    }
+                    push_cells(&mut out, text, r, true, crawl);
                     row_pending = true;
                 }
             }
             Shape::Tabs => {
-                let mut off = r.start;
-                for (k, cell) in split_tabs(line).enumerate() {
-                    push_cell(&mut out, text, off..off + cell.len(), k == 0, crawl);
-                    off += cell.len() + 1;
-                }
+                push_cells(&mut out, text, r, true, crawl);
                 row_pending = true;
             }
         }
     }
     out
+}
+
+/// Pushes the cells of the Markdown row `text[r]` (a line starting with
+/// `|` after spaces), unless it is a separator line (`|---|---|`).
+fn push_pipe_row<'a>(out: &mut Vec<Field<'a>>, text: &'a str, r: Range<usize>, crawl: bool) {
+    let line = &text[r.clone()];
+    let trimmed = line.trim_start();
+    if is_markdown_separator(trimmed) {
+        return;
+    }
+    let lead = r.start + (line.len() - trimmed.len());
+    let body = trimmed.trim_end();
+    let inner = body.strip_prefix('|').unwrap_or(body);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let mut off = lead + 1;
+    let mut first = true;
+    for cell in inner.split('|') {
+        push_cell(out, text, off..off + cell.len(), first, crawl);
+        first = false;
+        off += cell.len() + 1;
+    }
+}
+
+/// Pushes the cells of `text[r]` as `split('\t')` cuts it; the first one
+/// starts a row when `row_start` says so.
+fn push_cells<'a>(
+    out: &mut Vec<Field<'a>>,
+    text: &'a str,
+    r: Range<usize>,
+    row_start: bool,
+    crawl: bool,
+) {
+    let line = &text.as_bytes()[..r.end];
+    let mut start = r.start;
+    let mut first = row_start;
+    loop {
+        let end = crate::utf8::next_byte(line, start, b'\t').unwrap_or(r.end);
+        push_cell(out, text, start..end, first, crawl);
+        if end == r.end {
+            return;
+        }
+        first = false;
+        start = end + 1;
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,6 +188,8 @@ fn line_kind(l: &str) -> LineKind {
     let first = match first {
         None => return LineKind::Blank,
         Some(b) if b < 0x80 => b,
+        // A lead byte no whitespace character has: not blank, not `|`.
+        Some(b) if !may_be_space(b) => return LineKind::Cells,
         Some(_) => match l.trim_start().bytes().next() {
             None => return LineKind::Blank,
             Some(b) => b,
@@ -187,25 +200,6 @@ fn line_kind(l: &str) -> LineKind {
     } else {
         LineKind::Cells
     }
-}
-
-/// The pieces of `s` between tabs, as `s.split('\t')` gives them (a byte
-/// loop: cheaper than a searcher on short lines).
-fn split_tabs(s: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(s);
-    std::iter::from_fn(move || {
-        let r = rest?;
-        match r.bytes().position(|b| b == b'\t') {
-            Some(i) => {
-                rest = Some(&r[i + 1..]);
-                Some(&r[..i])
-            }
-            None => {
-                rest = None;
-                Some(r)
-            }
-        }
-    })
 }
 
 /// The evidence for each shape: lines with a tab between cells, and lines
@@ -351,9 +345,7 @@ fn is_markdown_separator(l: &str) -> bool {
 /// Trimmed sub-range of `r`.
 fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
-    // The usual case: neither end can be whitespace (which is ASCII or
-    // has one of the lead bytes C2, E1, E2, E3).
-    let may_be_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+    // The usual case: neither end can be whitespace.
     let b = s.as_bytes();
     if let (Some(&first), Some(last)) = (b.first(), b.iter().rposition(|&x| x & 0xC0 != 0x80)) {
         if !may_be_space(first) && !may_be_space(b[last]) {
@@ -365,7 +357,105 @@ fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
     r.start + lead..r.start + lead + t.len()
 }
 
+/// Whether `b` may start a whitespace character: ASCII whitespace, or one
+/// of the lead bytes (C2, E1, E2, E3) that the other whitespace characters
+/// (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) have.
+#[inline]
+fn may_be_space(b: u8) -> bool {
+    const MAY: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = matches!(b as u8, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+            b += 1;
+        }
+        t
+    };
+    MAY[b as usize]
+}
+
+/// Whether the last character of `t` (the bytes of a `str`, not ending
+/// with ASCII whitespace) may be whitespace: whether it is a character of
+/// two bytes led by C2 or of three led by E1, E2 or E3 (a lead byte is
+/// never a continuation byte, so no decoding is needed).
+#[inline]
+fn ends_maybe_space(t: &[u8]) -> bool {
+    let n = t.len();
+    t[n - 1] >= 0x80
+        && ((n >= 2 && t[n - 2] == 0xC2) || (n >= 3 && matches!(t[n - 3], 0xE1..=0xE3)))
+}
+
+/// Pushes the field(s) of the cell `text[r]` (untrimmed).
+///
+/// The common shapes are recognised from their bytes alone: an empty or
+/// blank cell, a whole number, a label (longer than any blank mark, not
+/// starting like a figure, without a space inside). Anything else takes
+/// [`push_cell_general`], which gives the same fields for those shapes
+/// (a test checks it).
+#[inline(always)]
 fn push_cell<'a>(
+    out: &mut Vec<Field<'a>>,
+    text: &'a str,
+    r: Range<usize>,
+    row_start: bool,
+    crawl: bool,
+) {
+    let s = &text.as_bytes()[r.clone()];
+    let ascii_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let (mut lo, mut hi) = (0, s.len());
+    while lo < hi && ascii_space(s[lo]) {
+        lo += 1;
+    }
+    while hi > lo && ascii_space(s[hi - 1]) {
+        hi -= 1;
+    }
+    if lo == hi {
+        // Empty, or nothing but ASCII spaces.
+        out.push(Field {
+            kind: FieldKind::Empty,
+            text: Cow::Borrowed(""),
+            range: r.start..r.start,
+            row_start,
+            packed: false,
+        });
+        return;
+    }
+    let t = &s[lo..hi];
+    let (first, n) = (t[0], t.len());
+    let fast = !may_be_space(first)
+        && !ends_maybe_space(t)
+        && if first.is_ascii_digit() {
+            // A whole number (as `parse_cell` reads it).
+            n <= 18 && t.iter().all(u8::is_ascii_digit)
+        } else {
+            // A label: no figure or blank mark ("——" is the longest) starts
+            // so; nothing to split or cut out.
+            n > 6
+                && !matches!(first, b'+' | b'-' | b'.')
+                && !crawl
+                && crate::utf8::next_byte(t, 0, b' ').is_none()
+        };
+    if !fast {
+        push_cell_general(out, text, r, row_start, crawl);
+        return;
+    }
+    let range = r.start + lo..r.start + hi;
+    out.push(Field {
+        kind: if first.is_ascii_digit() {
+            FieldKind::Value
+        } else {
+            FieldKind::Text
+        },
+        text: Cow::Borrowed(&text[range.clone()]),
+        range,
+        row_start,
+        packed: false,
+    });
+}
+
+/// [`push_cell`] for any cell: trims it, classifies it, cuts figures out of
+/// a crawled label and splits space-separated figures.
+fn push_cell_general<'a>(
     out: &mut Vec<Field<'a>>,
     text: &'a str,
     r: Range<usize>,
@@ -593,6 +683,103 @@ mod tests {
             if ["0", "51", " 51 ", "\t7\r", "051"].contains(&s) {
                 assert!(got.is_some(), "{s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn fast_cells_are_what_the_general_path_makes() {
+        for cell in [
+            "",
+            " ",
+            "\t",
+            "\r",
+            "0",
+            "51",
+            " 51 ",
+            "0 ",
+            "123456789012345678",
+            "1234567890123456789",
+            "1.5",
+            "-3",
+            "+3",
+            ".5",
+            "12万",
+            "/",
+            "——",
+            "一",
+            "无",
+            "规章",
+            "总计",
+            "本年新收",
+            "本年新收 51 3 0",
+            "1. 属于国家秘密",
+            "（三）不予公开",
+            "行政规范性文件8855698",
+            "规章000行政规范性文件77132470",
+            "\u{3000}予以公开",
+            "予以公开\u{3000}",
+            "予以公开\u{a0}",
+            "\u{a0}0",
+            "0\u{2003}",
+            "x\u{1680}",
+            "𠮷𠮷",
+            "中𠮷",
+            "abcdefg",
+            "a b c d",
+            "结果维持\r",
+        ] {
+            for crawl in [false, true] {
+                for row_start in [false, true] {
+                    let text = format!("前\t{cell}\t后");
+                    let r = 4..4 + cell.len();
+                    let (mut fast, mut general) = (Vec::new(), Vec::new());
+                    push_cell(&mut fast, &text, r.clone(), row_start, crawl);
+                    push_cell_general(&mut general, &text, r, row_start, crawl);
+                    assert_eq!(
+                        format!("{fast:?}"),
+                        format!("{general:?}"),
+                        "{cell:?} {crawl}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ends_maybe_space_sees_the_last_character() {
+        for s in [
+            "a",
+            "中",
+            "𠮷",
+            "é",
+            "\u{a0}",
+            "x\u{3000}",
+            "x\u{2003}",
+            "中\u{1680}",
+            "\u{85}",
+        ] {
+            let want = s
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_ascii() && may_be_space(c.to_string().as_bytes()[0]));
+            assert_eq!(ends_maybe_space(s.as_bytes()), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn line_kinds() {
+        use LineKind::*;
+        for (l, want) in [
+            ("", Blank),
+            (" \t\r", Blank),
+            ("\u{3000}", Blank),
+            ("\u{3000}|a|", Pipe),
+            ("  | a |", Pipe),
+            ("规章\t0", Cells),
+            ("\t𠮷", Cells),
+            ("\u{a0}x", Cells),
+        ] {
+            assert_eq!(line_kind(l), want, "{l:?}");
         }
     }
 

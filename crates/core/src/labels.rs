@@ -237,8 +237,10 @@ pub fn last_matches(hay: &str, pats: &[&str]) -> Vec<Option<usize>> {
 /// `rfind` per pattern for short CJK phrases).
 ///
 /// The pass steps from character to character by lead byte and tests the
-/// low 10 bits of each code point against a bitmap of the patterns' first
-/// characters: most characters are passed over without being decoded.
+/// low 10 bits of each code point against a table of the patterns' first
+/// characters: most characters are passed over without being decoded. A
+/// pattern whose first character passes is compared by its first 8 bytes
+/// at once.
 #[derive(Debug, Clone)]
 pub struct Matcher<'p> {
     pats: Vec<&'p str>,
@@ -247,8 +249,12 @@ pub struct Matcher<'p> {
     /// patterns are left out (they never match).
     start: Vec<u32>,
     order: Vec<u32>,
-    /// Bit `b` is set when a pattern's first character has low bits `b`.
-    bloom: [u64; 16],
+    /// Whether a pattern's first character has low bits `b`.
+    first: Box<[bool; 1024]>,
+    /// Each pattern's first 8 bytes (fewer if it is shorter), little-endian,
+    /// and the mask of those bytes: a candidate is turned away with one
+    /// comparison of words.
+    heads: Vec<(u64, u64)>,
 }
 
 impl<'p> Matcher<'p> {
@@ -260,20 +266,22 @@ impl<'p> Matcher<'p> {
             .filter_map(|(k, p)| Some((p.chars().next()? as usize & 1023, k as u32)))
             .collect();
         firsts.sort_unstable();
-        let mut bloom = [0u64; 16];
+        let mut first = Box::new([false; 1024]);
         let mut start = vec![0u32; 1025];
         for &(b, _) in &firsts {
-            bloom[b >> 6] |= 1 << (b & 63);
+            first[b] = true;
             start[b + 1] += 1;
         }
         for b in 0..1024 {
             start[b + 1] += start[b];
         }
+        let heads = pats.iter().map(|p| head(p.as_bytes())).collect();
         Matcher {
             pats,
             start,
             order: firsts.iter().map(|f| f.1).collect(),
-            bloom,
+            first,
+            heads,
         }
     }
 
@@ -287,15 +295,25 @@ impl<'p> Matcher<'p> {
             let Some((len, key)) = char_key(b, i) else {
                 break;
             };
-            if self.bloom[(key >> 6) & 15] & (1 << (key & 63)) != 0 {
+            if self.first[key] {
                 let group = self.start[key] as usize..self.start[key + 1] as usize;
+                let rest = &b[i..];
+                // The next 8 bytes as a word, when there are 8.
+                let word = rest.first_chunk::<8>().map(|w| u64::from_le_bytes(*w));
                 for &k in &self.order[group] {
-                    let p = self.pats[k as usize].as_bytes();
-                    let rest = &b[i..];
-                    if rest.len() >= p.len()
-                        && rest.iter().zip(p).all(|(x, y)| x == y)
-                        && f(i, k as usize)
-                    {
+                    let k = k as usize;
+                    let p = self.pats[k].as_bytes();
+                    let found = match word {
+                        Some(w) => {
+                            let (head, mask) = self.heads[k];
+                            w & mask == head
+                                && rest
+                                    .get(..p.len())
+                                    .is_some_and(|r| p.len() <= 8 || r[8..] == p[8..])
+                        }
+                        None => rest.len() >= p.len() && rest.iter().zip(p).all(|(x, y)| x == y),
+                    };
+                    if found && f(i, k) {
                         return;
                     }
                 }
@@ -333,6 +351,20 @@ impl<'p> Matcher<'p> {
             false
         });
     }
+}
+
+/// The first 8 bytes of `p` (fewer if it is shorter) as a little-endian
+/// word, and the mask of the bytes it holds.
+fn head(p: &[u8]) -> (u64, u64) {
+    let n = p.len().min(8);
+    let mut bytes = [0u8; 8];
+    bytes[..n].copy_from_slice(&p[..n]);
+    let mask = if n == 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    };
+    (u64::from_le_bytes(bytes), mask)
 }
 
 /// The length of the character starting at byte `i` of `b` (the bytes of
@@ -541,6 +573,44 @@ mod tests {
             let want: String = s.chars().filter(|c| !c.is_whitespace()).collect();
             assert_eq!(without_whitespace(s), want, "{s:?}");
             assert_eq!(count_non_whitespace(s), want.chars().count(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn matcher_finds_every_occurrence() {
+        let pats = [
+            "予以公开",
+            "予以",
+            "公开",
+            "开",
+            "ab",
+            "abcdefghij",
+            "𠮷𠮷",
+            "公开及部分公开十个",
+            "",
+        ];
+        let m = Matcher::new(pats.iter().copied());
+        let alphabet = ["予", "以", "公", "开", "a", "b", "c", "𠮷", "及", "部分"];
+        let mut rng = crate::testing::Rng::new();
+        for round in 0..3000 {
+            let n = rng.next() % 16;
+            let mut hay: String = (0..n)
+                .map(|_| alphabet[(rng.next() % alphabet.len() as u64) as usize])
+                .collect();
+            if round % 7 == 0 {
+                hay.push_str(pats[(rng.next() % pats.len() as u64) as usize]);
+            }
+            let mut got = Vec::new();
+            m.each_match(&hay, |i, k| got.push((i, k)));
+            let mut want = Vec::new();
+            for (i, _) in hay.char_indices() {
+                for (k, p) in pats.iter().enumerate() {
+                    if !p.is_empty() && hay[i..].starts_with(p) {
+                        want.push((i, k));
+                    }
+                }
+            }
+            assert_eq!(got, want, "{hay}");
         }
     }
 

@@ -54,6 +54,25 @@ pub fn parse_cell(s: &str) -> CellText {
     if !matches!(t.as_bytes()[0], b'0'..=b'9' | b'+' | b'-' | b'.') {
         return CellText::Text;
     }
+    // A figure is figure characters, then possibly spaces and a unit: a
+    // cell where something else follows the figure characters ("1. 属于
+    // 国家秘密", "2023年") is text, told without trying every unit.
+    let tb = t.as_bytes();
+    if let Some(p) = tb
+        .iter()
+        .position(|b| !matches!(b, b'0'..=b'9' | b',' | b'.' | b'+' | b'-'))
+    {
+        let b = tb[p];
+        let unit_may_follow = if b < 0x80 {
+            matches!(b, b'\t'..=b'\r' | b' ')
+        } else {
+            true
+        };
+        // (`p` is a character boundary: only ASCII comes before it.)
+        if !unit_may_follow || !UNITS.contains(&t[p..].trim_start()) {
+            return CellText::Text;
+        }
+    }
     let (body, unit) = UNITS
         .iter()
         .find_map(|u| t.strip_suffix(u).map(|b| (b.trim_end(), *u)))
@@ -67,6 +86,58 @@ pub fn parse_cell(s: &str) -> CellText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `parse_cell` as it was before the early refusal of cells where
+    /// something other than a unit follows the figure characters.
+    fn parse_cell_reference(s: &str) -> CellText {
+        let t = crate::utf8::trim(s);
+        if t.is_empty() {
+            return CellText::Empty;
+        }
+        if matches!(
+            t,
+            "/" | "／" | "—" | "——" | "-" | "--" | "–" | "无" | "空" | "×" | "\\" | "－" | "一"
+        ) {
+            return CellText::BlankMark;
+        }
+        if !matches!(t.as_bytes()[0], b'0'..=b'9' | b'+' | b'-' | b'.') {
+            return CellText::Text;
+        }
+        let (body, unit) = UNITS
+            .iter()
+            .find_map(|u| t.strip_suffix(u).map(|b| (b.trim_end(), *u)))
+            .unwrap_or((t, ""));
+        match Decimal::parse(body) {
+            Some(d) => CellText::Number(d, unit),
+            None => CellText::Text,
+        }
+    }
+
+    #[test]
+    fn early_refusal_changes_nothing() {
+        let pieces = [
+            "0", "5", "12", ".", ",", "+", "-", " ", "\t", "\r\n", "\u{3000}", "\u{a0}", "万元",
+            "元", "件", "万", "个", "属于", "𠮷", "a", "%", "年", "1.", "1、", "（", "—",
+        ];
+        let mut rng = crate::testing::Rng::new();
+        for _ in 0..20000 {
+            let n = 1 + rng.next() % 5;
+            let s: String = (0..n)
+                .map(|_| pieces[(rng.next() % pieces.len() as u64) as usize])
+                .collect();
+            assert_eq!(parse_cell(&s), parse_cell_reference(&s), "{s:?}");
+        }
+        for s in [
+            "5 万元",
+            "5\u{3000}件",
+            "1. 属于国家秘密",
+            "3项目",
+            "2023年",
+            "1,234.5元",
+        ] {
+            assert_eq!(parse_cell(s), parse_cell_reference(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn cells() {
