@@ -290,7 +290,26 @@ fn push_col_name(out: &mut String, lang: Lang, col: &ColDef) {
 
 /// The sum of the values of `cells`, when every one has a value
 /// ([`Decimal::sum_values`] of them).
-pub(crate) fn sum_of<'c>(cells: impl IntoIterator<Item = &'c Cell>) -> Option<Decimal> {
+pub(crate) fn sum_of<'c, I>(cells: I) -> Option<Decimal>
+where
+    I: IntoIterator<Item = &'c Cell>,
+    I::IntoIter: Clone,
+{
+    let cells = cells.into_iter();
+    // Nearly every figure is a whole number: added as such, which is what
+    // the general sum does with them as long as nothing overflows.
+    let mut acc: i128 = 0;
+    for c in cells.clone() {
+        match c.value?.whole_mantissa().and_then(|m| acc.checked_add(m)) {
+            Some(a) => acc = a,
+            None => return sum_at_any_scale(cells),
+        }
+    }
+    Some(Decimal::whole(acc))
+}
+
+/// [`sum_of`], for figures with decimals (or beyond any real figure).
+fn sum_at_any_scale<'c>(cells: impl Iterator<Item = &'c Cell>) -> Option<Decimal> {
     let mut acc = Decimal::ZERO;
     for c in cells {
         acc = acc.saturating_add(c.value?);
@@ -469,4 +488,48 @@ fn all<'a>(cells: &[Option<&'a Cell>]) -> Option<[&'a Cell; 6]> {
     out.copy_from_slice(cells);
     let [a, b, c, d, e, f] = out;
     Some([a?, b?, c?, d?, e?, f?])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::RawText;
+    use crate::span::Span;
+
+    fn cell(s: &str) -> Cell {
+        Cell {
+            value: Decimal::parse(s),
+            raw: RawText::new(s),
+            span: Span::default(),
+        }
+    }
+
+    #[test]
+    fn sums_are_those_of_sum_values() {
+        let big = "9".repeat(30);
+        for case in [
+            &["51", "3", "0"][..],
+            &[],
+            &["1.5", "2", "0.25"],
+            &["7", "x", "1"],
+            &["x"],
+            &[&big, &big, &big, "-1"],
+            &[&big, "0.5", &big],
+        ] {
+            let cells: Vec<Cell> = case.iter().map(|s| cell(s)).collect();
+            let want = cells
+                .iter()
+                .map(|c| c.value)
+                .collect::<Option<Vec<_>>>()
+                .map(Decimal::sum_values);
+            let got = sum_of(cells.iter());
+            assert_eq!(got, want, "{case:?}");
+            // Equal, and written the same (same scale).
+            assert_eq!(
+                got.map(|d| d.to_string()),
+                want.map(|d| d.to_string()),
+                "{case:?}"
+            );
+        }
+    }
 }
