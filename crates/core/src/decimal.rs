@@ -94,6 +94,20 @@ impl Decimal {
         })
     }
 
+    /// The whole number `m` (scale 0), for sums done on mantissas.
+    pub(crate) fn whole(m: i128) -> Self {
+        Decimal {
+            mantissa: m,
+            scale: 0,
+        }
+    }
+
+    /// The mantissa of a value written without decimals (scale 0): added
+    /// to others of its kind, it is what [`Decimal::checked_add`] adds.
+    pub(crate) fn whole_mantissa(self) -> Option<i128> {
+        (self.scale == 0).then_some(self.mantissa)
+    }
+
     pub fn scale(&self) -> u8 {
         self.scale
     }
@@ -180,12 +194,36 @@ impl Decimal {
 
     /// [`Decimal::sum`] of values.
     pub fn sum_values(items: impl IntoIterator<Item = Decimal>) -> Decimal {
-        items.into_iter().fold(Decimal::ZERO, |acc, d| {
-            acc.checked_add(d).unwrap_or(Decimal {
-                mantissa: MAX_ABS,
-                scale: 0,
-            })
+        items
+            .into_iter()
+            .fold(Decimal::ZERO, |acc, d| acc.saturating_add(d))
+    }
+
+    /// `self + o`, or a value far beyond any real figure when that
+    /// overflows: one step of [`Decimal::sum_values`].
+    pub fn saturating_add(self, o: Decimal) -> Decimal {
+        self.checked_add(o).unwrap_or(Decimal {
+            mantissa: MAX_ABS,
+            scale: 0,
         })
+    }
+
+    /// Appends the value as [`Display`](fmt::Display) writes it ("51",
+    /// "-3", "1287.35", "0.10"), without the formatting machinery: the
+    /// figures of a message are written this way.
+    pub fn push_to(&self, out: &mut String) {
+        if self.mantissa < 0 {
+            out.push('-');
+        }
+        let a = self.mantissa.unsigned_abs();
+        if self.scale == 0 {
+            push_digits(out, a, 0);
+            return;
+        }
+        let p = 10u128.pow(self.scale as u32);
+        push_digits(out, a / p, 0);
+        out.push('.');
+        push_digits(out, a % p, self.scale as usize);
     }
 
     fn to_f64(self) -> f64 {
@@ -196,6 +234,23 @@ impl Decimal {
         // as parsing the decimal string would give, without dec2flt's tables.
         self.mantissa as f64 / 10f64.powi(self.scale as i32)
     }
+}
+
+/// Appends the decimal digits of `v`, with leading zeros up to `width`.
+fn push_digits(out: &mut String, mut v: u128, width: usize) {
+    // u128::MAX has 39 digits; a scale at most MAX_SCALE.
+    let mut buf = [b'0'; 40];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    let from = i.min(buf.len().saturating_sub(width));
+    out.push_str(std::str::from_utf8(&buf[from..]).expect("ASCII digits"));
 }
 
 fn valid_grouping(int_part: &str) -> bool {
@@ -280,6 +335,38 @@ mod tests {
             "99999999999999999999999999999999999",
         ] {
             assert!(Decimal::parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn pushed_as_displayed() {
+        let mut values: Vec<Decimal> = [
+            "0",
+            "7",
+            "51",
+            "-3",
+            "1287.35",
+            "0.10",
+            "-0.05",
+            "5819.06",
+            "100",
+            "0.000000001",
+            "-12.5",
+            "46,999",
+        ]
+        .iter()
+        .map(|s| Decimal::parse(s).unwrap())
+        .collect();
+        values.extend((0..=9).map(|s| Decimal::units(-1_234_567_890_123, s).unwrap()));
+        values.push(Decimal::from_int(i64::MIN));
+        values.push(Decimal::from_int(i64::MAX));
+        values.push(Decimal::sum_values(
+            [Decimal::parse(&"9".repeat(30)).unwrap(); 3],
+        ));
+        for v in values {
+            let mut s = String::from("x");
+            v.push_to(&mut s);
+            assert_eq!(s, format!("x{v}"));
         }
     }
 

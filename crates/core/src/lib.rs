@@ -423,115 +423,34 @@ fn input_sanity(norm: &NormText, lang: Lang, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Sorts `keys`, which come as a few runs already in order: the
-/// sections, the cells of the tables (most of the spans, in one run), the
-/// diagnostics, the figures. The keys outside the longest run are sorted
-/// and merged with it, in one pass: a few thousand instructions fewer than
-/// the standard sort on the seeds. (Merging all the runs pass after pass
-/// measured no better than the standard sort.)
-fn sort_runs(keys: &mut Vec<u64>) {
-    // The longest run.
-    let (mut longest, mut start) = (0..0, 0);
-    for i in 1..=keys.len() {
-        if i == keys.len() || keys[i] < keys[i - 1] {
-            if i - start > longest.len() {
-                longest = start..i;
-            }
-            start = i;
-        }
-    }
-    if longest.len() == keys.len() {
-        return;
-    }
-    let mut rest: Vec<u64> = Vec::with_capacity(keys.len() - longest.len());
-    rest.extend_from_slice(&keys[..longest.start]);
-    rest.extend_from_slice(&keys[longest.end..]);
-    rest.sort_unstable();
-    let mut out = Vec::with_capacity(keys.len());
-    merge(&keys[longest], &rest, &mut out);
-    *keys = out;
-}
-
-/// Appends the merge of `a` and `b`, each in order, to `out`.
-fn merge(a: &[u64], b: &[u64], out: &mut Vec<u64>) {
-    let (mut i, mut j) = (0, 0);
-    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
-        if y < x {
-            out.push(y);
-            j += 1;
-        } else {
-            out.push(x);
-            i += 1;
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-}
-
 /// Maps every span from normalised offsets to the caller's text, with line
 /// and column.
 ///
-/// Lines and columns are computed for all spans in one forward pass over the
-/// text (sorted offsets), so a huge single-line input costs O(n), not O(n)
-/// per span. Lines end as [`LineIndex`] says: at `\n`, or at a `\r` not
-/// followed by `\n`.
+/// One visit of the spans: each is mapped through the offset map, searched
+/// from the last span's segment, and located by a [`span::Locator`] on the
+/// original's line starts — noted by the normaliser as it read the text,
+/// found here only for HTML. The spans come in a few runs in text order,
+/// which the locator walks on; however they come, no span costs more than
+/// a bounded count (a huge single-line input costs O(n), not O(n) per span).
+/// Lines end as [`LineIndex`] says: at `\n`, or at a `\r` not followed by
+/// `\n`.
 fn locate(report: &mut Report, original: &str, norm: &NormText) {
-    // Each span's start, with its place in the order spans are visited,
-    // packed as `start << 32 | place` so that they sort as plain integers
-    // (offsets fit in 32 bits, as in the offset map).
-    let mut starts: Vec<u64> = Vec::with_capacity(512);
+    let found;
+    let starts = match &norm.line_starts {
+        Some(starts) => starts,
+        None => {
+            found = span::line_starts(original);
+            &found
+        }
+    };
+    let mut at = span::Locator::new(original, starts);
     // Spans come mostly in text order: each search starts from the last.
     let mut hint = 0;
     report.for_each_span_mut(&mut |s: &mut Span| {
         let r = norm.map.range_near(s.start..s.end, &mut hint);
         s.start = span::floor_char_boundary(original, r.start);
         s.end = span::floor_char_boundary(original, r.end).max(s.start);
-        starts.push(((s.start as u64) << 32) | starts.len() as u64);
-    });
-    // (Equal starts get equal places: their order does not matter.)
-    sort_runs(&mut starts);
-    let bytes = original.as_bytes();
-    let has_cr = norm
-        .original_has_cr
-        .unwrap_or_else(|| bytes.contains(&b'\r'));
-    // (line, column) of each span, by visiting order.
-    // (As u32: offsets fit in 32 bits, as in the offset map.)
-    let mut at: Vec<(u32, u32)> = vec![(0, 0); starts.len()];
-    // The current line (0-based) and where it starts; the last offset done
-    // and its column; the next \n not yet passed (when there is no \r).
-    let (mut line, mut line_start) = (0usize, 0usize);
-    let (mut pos, mut col) = (0usize, 1usize);
-    let mut next_nl = utf8::next_byte(bytes, 0, b'\n');
-    for &key in &starts {
-        let (o, k) = ((key >> 32) as usize, (key & 0xFFFF_FFFF) as usize);
-        let before = line;
-        if has_cr {
-            for (i, &b) in bytes[pos..o].iter().enumerate() {
-                let i = pos + i;
-                if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
-                    line += 1;
-                    line_start = i + 1;
-                }
-            }
-        } else {
-            while let Some(n) = next_nl.filter(|&n| n < o) {
-                line += 1;
-                line_start = n + 1;
-                next_nl = utf8::next_byte(bytes, n + 1, b'\n');
-            }
-        }
-        col = if line != before {
-            1 + original[line_start..o].chars().count()
-        } else {
-            col + original[pos..o].chars().count()
-        };
-        pos = o;
-        at[k] = ((line + 1) as u32, col as u32);
-    }
-    let mut k = 0;
-    report.for_each_span_mut(&mut |s: &mut Span| {
-        (s.line, s.column) = (at[k].0 as usize, at[k].1 as usize);
-        k += 1;
+        (s.line, s.column) = at.line_col(s.start);
     });
 }
 
@@ -547,12 +466,22 @@ mod tests {
             seed.replace('\n', "\r\n"),
             seed.replace('\n', "\r"),
             format!("\u{feff}𠮷{}", seed.replace("一、", "\r一、")),
-            // One long line, the case the sorting is for.
+            // One long line, the case the locator's block table is for.
             seed.replace('\n', "\t").repeat(8),
         ];
-        for text in &variants {
+        // As HTML, whose line starts `locate` finds itself.
+        let html: String = seed
+            .lines()
+            .map(|l| format!("<p>{}</p>\r\n", l.replace('\t', "</td><td>")))
+            .collect();
+        let texts = variants.iter().map(|v| (v, false)).chain([(&html, true)]);
+        for (text, is_html) in texts {
             let index = LineIndex::new(text);
-            let mut report = check(text, &Options::default());
+            let mut report = if is_html {
+                check_html(text, &Options::default())
+            } else {
+                check(text, &Options::default())
+            };
             let mut spans = 0;
             report.for_each_span_mut(&mut |s: &mut Span| {
                 assert!(s.start <= s.end && s.end <= text.len());
@@ -561,28 +490,6 @@ mod tests {
                 spans += 1;
             });
             assert!(spans > 20, "{spans}");
-        }
-    }
-
-    #[test]
-    fn sort_runs_sorts() {
-        let mut rng = crate::testing::Rng::new();
-        let mut next = || rng.next();
-        for _ in 0..500 {
-            // A few runs of random lengths, or random keys.
-            let mut keys: Vec<u64> = Vec::new();
-            for _ in 0..next() % 6 {
-                let mut run: Vec<u64> = (0..next() % 40).map(|_| next() % 1000).collect();
-                run.sort();
-                keys.extend(run);
-            }
-            if next() % 4 == 0 {
-                keys = (0..next() % 50).map(|_| next() % 10).collect();
-            }
-            let mut want = keys.clone();
-            want.sort();
-            sort_runs(&mut keys);
-            assert_eq!(keys, want);
         }
     }
 }

@@ -128,6 +128,139 @@ impl LineIndex {
     }
 }
 
+/// The byte offset of each line's first character: 0, then the offset after
+/// every line break, as [`LineIndex`] counts them (`\n`, `\r\n`, a lone
+/// `\r`). Offsets as `u32`, as in the offset map; for [`Locator`] when the
+/// normaliser has not recorded them.
+pub(crate) fn line_starts(text: &str) -> Vec<u32> {
+    let bytes = text.as_bytes();
+    let mut starts = Vec::with_capacity(bytes.len() / 32 + 1);
+    starts.push(0);
+    if crate::utf8::next_byte(bytes, 0, b'\r').is_none() {
+        let mut i = 0;
+        while let Some(n) = crate::utf8::next_byte(bytes, i, b'\n') {
+            starts.push((n + 1) as u32);
+            i = n + 1;
+        }
+    } else {
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                starts.push((i + 1) as u32);
+            }
+        }
+    }
+    starts
+}
+
+/// How many characters start in `b[from..to]`: its bytes that are not
+/// UTF-8 continuation bytes (on character boundaries of a `str`, the
+/// number of characters between them). Eight bytes at a time, without the
+/// `str` slicing checks.
+fn chars_in(b: &[u8], from: usize, to: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    let b = &b[from..to];
+    let mut words = b.chunks_exact(8);
+    let mut continuations = 0;
+    for w in &mut words {
+        let w = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+        // 1 in each byte that is 10xxxxxx: bit 7 set, bit 6 (shifted up
+        // to bit 7 of the same byte) clear; the product adds the bytes up
+        // in the top one.
+        let ones = (w & !(w << 1) & HIGH) >> 7;
+        continuations += (ones.wrapping_mul(LANES) >> 56) as usize;
+    }
+    continuations += words
+        .remainder()
+        .iter()
+        .filter(|&&x| x & 0xC0 == 0x80)
+        .count();
+    b.len() - continuations
+}
+
+/// 1-based line and column of many offsets of one text, given its line
+/// starts, in whatever order they come.
+///
+/// The spans of a report come in a few runs in text order (sections, table
+/// cells, findings, figures): the line is found by stepping on from the
+/// last one, and on the same line the column is counted on from the last
+/// offset, so a run costs one walk over the text it covers. Any other
+/// offset (an earlier one, or one far on) is found by binary search and
+/// counted from its line start; on a line longer than [`Locator::FAR`]
+/// bytes the count is taken from a table of characters before every
+/// `FAR`-th byte, built the first time it is needed, so that no offset
+/// costs more than about `2 × FAR` bytes of counting, however long the
+/// line (a whole report pasted as one line).
+pub(crate) struct Locator<'a> {
+    bytes: &'a [u8],
+    starts: &'a [u32],
+    /// The last offset located, its 0-based line and 1-based column.
+    pos: usize,
+    line: usize,
+    col: usize,
+    /// Characters before byte `k × FAR`, for each `k` (empty until needed).
+    blocks: Vec<u32>,
+}
+
+impl<'a> Locator<'a> {
+    /// The longest stretch counted character by character.
+    const FAR: usize = 4096;
+
+    /// A locator of `text`, whose line starts are `starts` ([`line_starts`]).
+    pub fn new(text: &'a str, starts: &'a [u32]) -> Self {
+        debug_assert_eq!(starts.first(), Some(&0));
+        Locator {
+            bytes: text.as_bytes(),
+            starts,
+            pos: 0,
+            line: 0,
+            col: 1,
+            blocks: Vec::new(),
+        }
+    }
+
+    /// 1-based (line, column) of byte `o`, a character boundary, as
+    /// [`LineIndex::line_col`] gives it.
+    pub fn line_col(&mut self, o: usize) -> (usize, usize) {
+        let starts = self.starts;
+        let below = |s: &u32| *s as usize <= o;
+        let mut line = self.line;
+        if o < starts[line] as usize {
+            line = starts[..line].partition_point(below) - 1;
+        } else if starts.get(line + 1).is_some_and(below) {
+            // On to the next line, or further.
+            line += 1;
+            if starts.get(line + 1).is_some_and(below) {
+                line += starts[line + 1..].partition_point(below);
+            }
+        }
+        let start = starts[line] as usize;
+        let col = if line == self.line && self.pos <= o && o - self.pos <= Self::FAR {
+            self.col + chars_in(self.bytes, self.pos, o)
+        } else if o - start <= Self::FAR {
+            1 + chars_in(self.bytes, start, o)
+        } else {
+            1 + self.chars_before(o) - self.chars_before(start)
+        };
+        (self.pos, self.line, self.col) = (o, line, col);
+        (line + 1, col)
+    }
+
+    /// How many characters start before byte `o`, from the block table.
+    fn chars_before(&mut self, o: usize) -> usize {
+        if self.blocks.is_empty() {
+            let mut n = 0;
+            self.blocks.push(0);
+            for block in self.bytes.chunks(Self::FAR) {
+                n += chars_in(block, 0, block.len());
+                self.blocks.push(n as u32);
+            }
+        }
+        let k = o / Self::FAR;
+        self.blocks[k] as usize + chars_in(self.bytes, k * Self::FAR, o)
+    }
+}
+
 /// The largest char boundary `<= i`.
 pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     if i >= s.len() {
@@ -165,6 +298,77 @@ mod tests {
         let text = "a\rb";
         let idx = LineIndex::new(text);
         assert_eq!(idx.line_col(text, 2), (2, 1));
+    }
+
+    /// Texts with every kind of line end and character width, short and
+    /// long lines (past [`Locator::FAR`]).
+    fn texts() -> Vec<String> {
+        let line = "一、总体情况\t𠮷a\u{a0}b\u{3000}５１";
+        vec![
+            String::new(),
+            "\n".into(),
+            "\r".into(),
+            "a\r\n\r\nb\rc\n\r".into(),
+            format!("\u{feff}{line}\r\n{line}\n\n{line}\r{line}"),
+            [line; 40].join("\n"),
+            [line; 40].join("\r\n"),
+            // One long line, then short ones.
+            format!("{}\n{}", line.repeat(1500), [line; 5].join("\n")),
+            "x".repeat(3 * Locator::FAR + 5),
+        ]
+    }
+
+    #[test]
+    fn characters_are_counted_between_any_bytes() {
+        let text = "a一、\u{a0}𠮷\r\n\tb\u{3000}５１（二）".repeat(3);
+        let b = text.as_bytes();
+        for from in 0..=b.len() {
+            for to in from..=b.len() {
+                let want = b[from..to].iter().filter(|&&x| x & 0xC0 != 0x80).count();
+                assert_eq!(chars_in(b, from, to), want, "{from}..{to}");
+                if text.is_char_boundary(from) && text.is_char_boundary(to) {
+                    assert_eq!(want, text[from..to].chars().count());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn line_starts_are_the_line_index_s() {
+        for text in texts() {
+            let want: Vec<u32> = LineIndex::new(&text)
+                .starts
+                .iter()
+                .map(|&s| s as u32)
+                .collect();
+            assert_eq!(line_starts(&text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn locator_agrees_with_the_line_index_in_any_order() {
+        let mut rng = crate::testing::Rng::new();
+        for text in texts() {
+            let index = LineIndex::new(&text);
+            let starts = line_starts(&text);
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let mut at = Locator::new(&text, &starts);
+            for round in 0..600 {
+                // Runs in order, with jumps back and far on.
+                let k = if round % 50 < 40 {
+                    (round * 7 + (rng.next() % 5) as usize) % bounds.len()
+                } else {
+                    (rng.next() % bounds.len() as u64) as usize
+                };
+                let o = bounds[k];
+                assert_eq!(at.line_col(o), index.line_col(&text, o), "{o} in {text:?}");
+            }
+            for &o in bounds.iter().rev().step_by(97) {
+                assert_eq!(at.line_col(o), index.line_col(&text, o), "{o}");
+            }
+        }
     }
 
     #[test]

@@ -3,9 +3,9 @@
 
 use super::rule;
 use crate::decimal::Decimal;
-use crate::diagnostics::{Diagnostic, Lang, Severity};
-use crate::model::{Cell, Report, Row, Table};
-use crate::template::{is_result_row, APPLICANT_COLUMNS};
+use crate::diagnostics::{Diagnostic, Lang, Related, Severity};
+use crate::model::{Cell, Report, Row};
+use crate::template::{ColDef, APPLICANT_COLUMNS};
 use std::borrow::Cow;
 
 rule! {
@@ -45,14 +45,104 @@ rule! {
     pub const ROW_SUM = ("applications.row-sum", Error, "总计 = 自然人 + the five organisation columns, in every row");
 }
 
+/// Section 三's table as the rules read it: each row's cells in the
+/// template's seven columns, and the rows the relations name. Built once
+/// per check, for these rules and for the minimal repair
+/// ([`super::repair`]), so that no cell is looked up by its keys twice.
+pub(crate) struct Grid<'a> {
+    /// Parallel to the table's rows.
+    pub rows: Vec<GridRow<'a>>,
+    /// The first row with each key the relations name, as `Table::row`
+    /// finds it: 一、本年新收, 二、上年结转, （七）总计, 四、结转下年度.
+    pub new: Option<usize>,
+    pub carried_over: Option<usize>,
+    pub total: Option<usize>,
+    pub carried_forward: Option<usize>,
+}
+
+/// One row of a [`Grid`].
+pub(crate) struct GridRow<'a> {
+    pub row: &'a Row,
+    /// The cell in each of [`APPLICANT_COLUMNS`], as `Row::cell_at` finds it.
+    pub cells: [Option<&'a Cell>; 7],
+    /// A result row (`template::is_result_row`): one of the rows that add
+    /// up to （七）总计.
+    pub result: bool,
+}
+
+impl<'a> Grid<'a> {
+    /// The grid of the report's section 三, if it has that table.
+    pub fn new(report: &'a Report) -> Option<Self> {
+        let t = report.applications.as_ref()?;
+        let mut g = Grid {
+            rows: Vec::with_capacity(t.rows.len()),
+            new: None,
+            carried_over: None,
+            total: None,
+            carried_forward: None,
+        };
+        for (i, row) in t.rows.iter().enumerate() {
+            // (`template::is_result_row`, and the first row of each key.)
+            let first = match row.key {
+                "new" => &mut g.new,
+                "carried_over" => &mut g.carried_over,
+                "total" => &mut g.total,
+                "carried_forward" => &mut g.carried_forward,
+                _ => {
+                    g.rows.push(GridRow::new(row, true));
+                    continue;
+                }
+            };
+            first.get_or_insert(i);
+            g.rows.push(GridRow::new(row, false));
+        }
+        Some(g)
+    }
+
+    /// The cell of row `i` (if any) in column `k`.
+    pub fn cell(&self, i: Option<usize>, k: usize) -> Option<&'a Cell> {
+        self.rows[i?].cells[k]
+    }
+}
+
+impl<'a> GridRow<'a> {
+    fn new(row: &'a Row, result: bool) -> Self {
+        const COLS: usize = APPLICANT_COLUMNS.len();
+        let mut cells = [None; COLS];
+        if same_columns(row.columns, APPLICANT_COLUMNS) && row.cells.len() == COLS {
+            // A row of the template (every row of the table): by place.
+            for (slot, c) in cells.iter_mut().zip(&row.cells) {
+                *slot = c.as_ref();
+            }
+        } else {
+            for (k, (slot, c)) in cells.iter_mut().zip(APPLICANT_COLUMNS).enumerate() {
+                *slot = row.cell_at(k, c.key);
+            }
+        }
+        GridRow { row, cells, result }
+    }
+}
+
+/// Whether `a` has the keys of `b`, in order: at once when they are the
+/// same list (the template's, as a row of the table holds it).
+pub(crate) fn same_columns(a: &[ColDef], b: &[ColDef]) -> bool {
+    std::ptr::eq(a, b) || (a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.key == y.key))
+}
+
 /// Runs the section 三 relations.
 pub fn check(report: &Report, lang: Lang, out: &mut Vec<Diagnostic>) {
-    let Some(t) = &report.applications else {
+    check_grid(Grid::new(report).as_ref(), lang, out);
+}
+
+/// [`check`], with the [`Grid`] already built (by [`super::run`], which
+/// hands it on to the repair).
+pub(crate) fn check_grid(grid: Option<&Grid>, lang: Lang, out: &mut Vec<Diagnostic>) {
+    let Some(g) = grid else {
         return;
     };
-    column_balance(t, lang, out);
-    total_sum(t, lang, out);
-    row_sum(t, lang, out);
+    column_balance(g, lang, out);
+    total_sum(g, lang, out);
+    row_sum(g, lang, out);
 }
 
 /// A static name in the message language (no allocation).
@@ -86,6 +176,13 @@ impl Name {
             sep,
             tail,
         }
+    }
+
+    /// Appends the name to `out`.
+    pub fn push_to(&self, out: &mut String) {
+        out.push_str(&self.head);
+        out.push_str(self.sep);
+        out.push_str(self.tail);
     }
 }
 
@@ -125,56 +222,49 @@ impl Term<'_> {
     }
 }
 
-/// "51 + 3 + 0" with names: "本年新收 51 + 上年结转 3".
-pub(crate) fn render(terms: &[Term], with_names: bool) -> String {
-    use std::fmt::Write;
-    let mut out = String::with_capacity(terms.len() * 16);
+/// Appends "51 + 3 + 0", or with names "本年新收 51 + 上年结转 3", to `out`.
+pub(crate) fn render_into(out: &mut String, terms: &[Term], with_names: bool) {
     for (i, t) in terms.iter().enumerate() {
         if i > 0 {
             out.push_str(" + ");
         }
         if with_names {
-            write!(out, "{} ", t.name).expect("writing to a String");
+            t.name.push_to(out);
+            out.push(' ');
         }
         match t.value() {
-            Some(v) => write!(out, "{v}").expect("writing to a String"),
+            Some(v) => v.push_to(out),
             None => out.push('?'),
         }
     }
-    out
-}
-
-pub(crate) fn sum(terms: &[Term]) -> Option<Decimal> {
-    if terms.iter().any(|t| t.value().is_none()) {
-        return None;
-    }
-    Some(Decimal::sum_values(terms.iter().filter_map(Term::value)))
 }
 
 /// A finding on `anchor` with every other term as related.
-pub(crate) fn finding(
+pub(crate) fn finding<'t, 'a: 't>(
     code: &'static str,
     message: String,
     anchor: &Term,
-    others: &[&Term],
+    others: impl ExactSizeIterator<Item = &'t Term<'a>>,
     expected: Decimal,
     actual: Decimal,
 ) -> Diagnostic {
     let mut d =
         Diagnostic::new(code, Severity::Error, message, anchor.cell.span).numbers(expected, actual);
-    for t in others {
-        d = d.related(t.cell.span, name_and_value(t));
-    }
+    d.related = Vec::with_capacity(others.len());
+    d.related.extend(others.map(|t| Related {
+        span: t.cell.span,
+        label: name_and_value(t),
+    }));
     d
 }
 
 /// "本年新收 51" (the name alone when the cell has no value), trimmed.
 fn name_and_value(t: &Term) -> String {
-    use std::fmt::Write;
     let mut s = String::with_capacity(32);
-    write!(s, "{} ", t.name).expect("writing to a String");
+    t.name.push_to(&mut s);
+    s.push(' ');
     if let Some(v) = t.value() {
-        write!(s, "{v}").expect("writing to a String");
+        v.push_to(&mut s);
     }
     let trimmed = s.trim();
     if trimmed.len() == s.len() {
@@ -184,234 +274,262 @@ fn name_and_value(t: &Term) -> String {
     }
 }
 
-fn col_name(lang: Lang, label: &str, key: &str) -> String {
-    lang.pick_with(|| format!("{label}列"), || format!("column {key}"))
+/// "自然人列" / "column natural_person", at the head of a message.
+fn push_col_name(out: &mut String, lang: Lang, col: &ColDef) {
+    match lang {
+        Lang::Zh => {
+            out.push_str(col.label);
+            out.push('列');
+        }
+        Lang::En => {
+            out.push_str("column ");
+            out.push_str(col.key);
+        }
+    }
 }
 
-fn column_balance<'a>(t: &'a Table, lang: Lang, out: &mut Vec<Diagnostic>) {
-    let (new, carried, total, fwd) = (
-        t.row("new"),
-        t.row("carried_over"),
-        t.row("total"),
-        t.row("carried_forward"),
-    );
+/// The sum of the values of `cells`, when every one has a value
+/// ([`Decimal::sum_values`] of them).
+pub(crate) fn sum_of<'c, I>(cells: I) -> Option<Decimal>
+where
+    I: IntoIterator<Item = &'c Cell>,
+    I::IntoIter: Clone,
+{
+    let cells = cells.into_iter();
+    // Nearly every figure is a whole number: added as such, which is what
+    // the general sum does with them as long as nothing overflows.
+    let mut acc: i128 = 0;
+    for c in cells.clone() {
+        match c.value?.whole_mantissa().and_then(|m| acc.checked_add(m)) {
+            Some(a) => acc = a,
+            None => return sum_at_any_scale(cells),
+        }
+    }
+    Some(Decimal::whole(acc))
+}
+
+/// [`sum_of`], for figures with decimals (or beyond any real figure).
+fn sum_at_any_scale<'c>(cells: impl Iterator<Item = &'c Cell>) -> Option<Decimal> {
+    let mut acc = Decimal::ZERO;
+    for c in cells {
+        acc = acc.saturating_add(c.value?);
+    }
+    Some(acc)
+}
+
+fn column_balance(g: &Grid, lang: Lang, out: &mut Vec<Diagnostic>) {
+    let en = lang == Lang::En;
+    let name = |zhn: &'static str, enn: &'static str| Name::from(if en { enn } else { zhn });
     for (k, col) in APPLICANT_COLUMNS.iter().enumerate() {
-        let en = lang == Lang::En;
-        let name = |zhn: &'static str, enn: &'static str| if en { enn } else { zhn };
-        let term = |row: Option<&'a Row>, name: &'static str| {
-            Some(Term {
-                name: name.into(),
-                cell: row?.cell_at(k, col.key)?,
-            })
-        };
         let (Some(new), Some(carried), Some(total), Some(fwd)) = (
-            term(new, name("本年新收", "new")),
-            term(carried, name("上年结转", "carried over")),
-            term(total, name("办理结果总计", "results total")),
-            term(fwd, name("结转下年度", "carried forward")),
+            g.cell(g.new, k),
+            g.cell(g.carried_over, k),
+            g.cell(g.total, k),
+            g.cell(g.carried_forward, k),
         ) else {
             continue;
         };
-        let left = [new, carried];
-        let right = [total, fwd];
-        let (Some(l), Some(r)) = (sum(&left), sum(&right)) else {
+        let (Some(l), Some(r)) = (sum_of([new, carried]), sum_of([total, fwd])) else {
             continue;
         };
         if l == r {
             continue;
         }
-        let message = lang.pick_with(
-            || {
-                format!(
-                    "{}：{} = {}，但{} + {} = {}",
-                    col_name(lang, col.label, col.key),
-                    render(&left, true),
-                    l,
-                    render(&right[..1], true),
-                    render(&right[1..], true),
-                    r
-                )
-            },
-            || {
-                format!(
-                    "{}: {} = {}, but {} + {} = {}",
-                    col_name(lang, col.label, col.key),
-                    render(&left, true),
-                    l,
-                    render(&right[..1], true),
-                    render(&right[1..], true),
-                    r
-                )
-            },
-        );
+        let term = |name: Name, cell| Term { name, cell };
+        let left = [
+            term(name("本年新收", "new"), new),
+            term(name("上年结转", "carried over"), carried),
+        ];
+        let right = [
+            term(name("办理结果总计", "results total"), total),
+            term(name("结转下年度", "carried forward"), fwd),
+        ];
+        let mut m = String::with_capacity(128);
+        push_col_name(&mut m, lang, col);
+        m.push_str(if en { ": " } else { "：" });
+        render_into(&mut m, &left, true);
+        m.push_str(" = ");
+        l.push_to(&mut m);
+        m.push_str(if en { ", but " } else { "，但" });
+        render_into(&mut m, &right[..1], true);
+        m.push_str(" + ");
+        render_into(&mut m, &right[1..], true);
+        m.push_str(" = ");
+        r.push_to(&mut m);
+        let others = [&left[0], &left[1], &right[1]];
         out.push(finding(
             COLUMN_BALANCE.code,
-            message,
+            m,
             &right[0],
-            &[&left[0], &left[1], &right[1]],
+            others.into_iter(),
             l,
             r,
         ));
     }
 }
 
-fn total_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
-    let result_rows: Vec<&crate::model::Row> =
-        t.rows.iter().filter(|r| is_result_row(r.key)).collect();
-    let total_row = t.row("total");
+fn total_sum(g: &Grid, lang: Lang, out: &mut Vec<Diagnostic>) {
+    let results = || g.rows.iter().filter(|r| r.result);
     for (k, col) in APPLICANT_COLUMNS.iter().enumerate() {
-        let Some(total) = total_row
-            .and_then(|r| r.cell_at(k, col.key))
-            .map(|cell| Term {
-                name: pick(lang, "（七）总计", "total"),
-                cell,
-            })
-        else {
+        let Some(total) = g.cell(g.total, k) else {
+            continue;
+        };
+        let Some(v) = total.value else {
             continue;
         };
         // The sum checked first, without building the terms (nearly every
-        // column adds up): the same tests as below on the same cells.
-        let Some(v) = total.value() else {
-            continue;
-        };
-        let (mut n, mut all) = (0usize, true);
-        let s = Decimal::sum_values(
-            result_rows
-                .iter()
-                .filter_map(|r| r.cell_at(k, col.key))
-                .filter_map(|c| {
-                    n += 1;
-                    all &= c.value.is_some();
-                    c.value
-                }),
-        );
-        if !all || n == 0 || s == v {
+        // column adds up).
+        let mut cells = results().filter_map(|r| r.cells[k]).peekable();
+        if cells.peek().is_none() {
             continue;
         }
-        let parts: Vec<Term> = result_rows
-            .iter()
-            .filter_map(|r| {
-                Some(Term {
-                    name: r.label.into(),
-                    cell: r.cell_at(k, col.key)?,
-                })
-            })
-            .collect();
-        let (Some(s), Some(v)) = (sum(&parts), total.value()) else {
-            continue;
-        };
-        if parts.is_empty() || s == v {
-            continue;
-        }
-        let nonzero: Vec<&Term> = parts
-            .iter()
-            .filter(|p| p.value() != Some(Decimal::ZERO))
-            .collect();
-        let listed = nonzero
-            .iter()
-            .map(|p| {
-                format!(
-                    "{} {}",
-                    p.name,
-                    p.value().map_or("?".into(), |x| x.to_string())
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(" + ");
-        let listed = if listed.is_empty() {
-            "0".to_string()
-        } else {
-            listed
-        };
-        let message = lang.pick_with(
-            || {
-                format!(
-                    "{}：各项办理结果之和 {} = {}，但（七）总计为 {}",
-                    col_name(lang, col.label, col.key),
-                    listed,
-                    s,
-                    v
-                )
-            },
-            || {
-                format!(
-                    "{}: the results add up to {} = {}, but the total (七) says {}",
-                    col_name(lang, col.label, col.key),
-                    listed,
-                    s,
-                    v
-                )
-            },
-        );
-        let others: Vec<&Term> = parts.iter().collect();
-        out.push(finding(TOTAL_SUM.code, message, &total, &others, s, v));
-    }
-}
-
-fn row_sum(t: &Table, lang: Lang, out: &mut Vec<Diagnostic>) {
-    // Where 总计 stands among the template's columns.
-    const TOTAL: usize = APPLICANT_COLUMNS.len() - 1;
-    for row in &t.rows {
-        let Some(total) = row.cell_at(TOTAL, "total").map(|c| Term {
-            name: pick(lang, "总计", "total"),
-            cell: c,
-        }) else {
-            continue;
-        };
-        // The usual case, without building the terms: all six cells there,
-        // read, and adding up.
-        let mut cells: [Option<&Cell>; 6] = [None; 6];
-        for (k, (slot, c)) in cells.iter_mut().zip(&APPLICANT_COLUMNS[..6]).enumerate() {
-            *slot = row.cell_at(k, c.key);
-        }
-        let values = || cells.iter().map(|c| c.and_then(|c| c.value));
-        if cells.iter().any(Option::is_none) || values().any(|v| v.is_none()) {
-            continue;
-        }
-        if total
-            .value()
-            .is_none_or(|v| Decimal::sum_values(values().flatten()) == v)
-        {
-            continue;
-        }
-        let parts: Vec<Term> = (APPLICANT_COLUMNS[..6].iter().enumerate())
-            .filter_map(|(k, c)| {
-                Some(Term {
-                    name: pick(lang, c.label, c.key),
-                    cell: row.cell_at(k, c.key)?,
-                })
-            })
-            .collect();
-        if parts.len() != 6 {
-            continue;
-        }
-        let (Some(s), Some(v)) = (sum(&parts), total.value()) else {
+        let Some(s) = sum_of(cells) else {
             continue;
         };
         if s == v {
             continue;
         }
-        let message = lang.pick_with(
-            || {
-                format!(
-                    "“{}”一行：{} = {}，但总计为 {}",
-                    row.label,
-                    render(&parts, false),
-                    s,
-                    v
-                )
-            },
-            || {
-                format!(
-                    "Row “{}”: {} = {}, but the total says {}",
-                    row.label,
-                    render(&parts, false),
-                    s,
-                    v
-                )
-            },
-        );
-        let others: Vec<&Term> = parts.iter().collect();
-        out.push(finding(ROW_SUM.code, message, &total, &others, s, v));
+        let parts: Vec<Term> = results()
+            .filter_map(|r| {
+                Some(Term {
+                    name: r.row.label.into(),
+                    cell: r.cells[k]?,
+                })
+            })
+            .collect();
+        let en = lang == Lang::En;
+        let mut m = String::with_capacity(256);
+        push_col_name(&mut m, lang, col);
+        m.push_str(if en {
+            ": the results add up to "
+        } else {
+            "：各项办理结果之和 "
+        });
+        let mut listed = false;
+        for p in parts.iter().filter(|p| p.value() != Some(Decimal::ZERO)) {
+            if listed {
+                m.push_str(" + ");
+            }
+            listed = true;
+            p.name.push_to(&mut m);
+            m.push(' ');
+            match p.value() {
+                Some(x) => x.push_to(&mut m),
+                None => m.push('?'),
+            }
+        }
+        if !listed {
+            m.push('0');
+        }
+        m.push_str(" = ");
+        s.push_to(&mut m);
+        m.push_str(if en {
+            ", but the total (七) says "
+        } else {
+            "，但（七）总计为 "
+        });
+        v.push_to(&mut m);
+        let total = Term {
+            name: pick(lang, "（七）总计", "total"),
+            cell: total,
+        };
+        out.push(finding(TOTAL_SUM.code, m, &total, parts.iter(), s, v));
+    }
+}
+
+fn row_sum(g: &Grid, lang: Lang, out: &mut Vec<Diagnostic>) {
+    // Where 总计 stands among the template's columns.
+    const TOTAL: usize = APPLICANT_COLUMNS.len() - 1;
+    for r in &g.rows {
+        let Some(total) = r.cells[TOTAL] else {
+            continue;
+        };
+        // All six cells there, read, and adding up: the usual case.
+        let Some(cells) = all(&r.cells[..TOTAL]) else {
+            continue;
+        };
+        let Some(s) = sum_of(cells.iter().copied()) else {
+            continue;
+        };
+        let Some(v) = total.value.filter(|&v| v != s) else {
+            continue;
+        };
+        let parts: Vec<Term> = (APPLICANT_COLUMNS.iter().zip(cells))
+            .map(|(c, cell)| Term {
+                name: pick(lang, c.label, c.key),
+                cell,
+            })
+            .collect();
+        let en = lang == Lang::En;
+        let mut m = String::with_capacity(160);
+        m.push_str(if en { "Row “" } else { "“" });
+        m.push_str(r.row.label);
+        m.push_str(if en { "”: " } else { "”一行：" });
+        render_into(&mut m, &parts, false);
+        m.push_str(" = ");
+        s.push_to(&mut m);
+        m.push_str(if en {
+            ", but the total says "
+        } else {
+            "，但总计为 "
+        });
+        v.push_to(&mut m);
+        let total = Term {
+            name: pick(lang, "总计", "total"),
+            cell: total,
+        };
+        out.push(finding(ROW_SUM.code, m, &total, parts.iter(), s, v));
+    }
+}
+
+/// The six cells, when every one is there.
+fn all<'a>(cells: &[Option<&'a Cell>]) -> Option<[&'a Cell; 6]> {
+    let mut out: [Option<&Cell>; 6] = [None; 6];
+    out.copy_from_slice(cells);
+    let [a, b, c, d, e, f] = out;
+    Some([a?, b?, c?, d?, e?, f?])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::RawText;
+    use crate::span::Span;
+
+    fn cell(s: &str) -> Cell {
+        Cell {
+            value: Decimal::parse(s),
+            raw: RawText::new(s),
+            span: Span::default(),
+        }
+    }
+
+    #[test]
+    fn sums_are_those_of_sum_values() {
+        let big = "9".repeat(30);
+        for case in [
+            &["51", "3", "0"][..],
+            &[],
+            &["1.5", "2", "0.25"],
+            &["7", "x", "1"],
+            &["x"],
+            &[&big, &big, &big, "-1"],
+            &[&big, "0.5", &big],
+        ] {
+            let cells: Vec<Cell> = case.iter().map(|s| cell(s)).collect();
+            let want = cells
+                .iter()
+                .map(|c| c.value)
+                .collect::<Option<Vec<_>>>()
+                .map(Decimal::sum_values);
+            let got = sum_of(cells.iter());
+            assert_eq!(got, want, "{case:?}");
+            // Equal, and written the same (same scale).
+            assert_eq!(
+                got.map(|d| d.to_string()),
+                want.map(|d| d.to_string()),
+                "{case:?}"
+            );
+        }
     }
 }

@@ -113,9 +113,10 @@ pub struct Context<'a> {
 /// Runs every rule on the model, then proposes the minimal repair.
 pub fn run(report: &Report, ctx: &Context, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
-    applications::check(report, lang, out);
+    let grid = applications::Grid::new(report);
+    applications::check_grid(grid.as_ref(), lang, out);
     reviews::check(report, lang, out);
-    repair::attach(report, out);
+    repair::attach_grid(report, grid.as_ref(), out);
     prose::check(report, ctx, out);
     enumeration::check(ctx, out);
     document::check(report, ctx, out);

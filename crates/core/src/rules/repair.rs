@@ -5,11 +5,12 @@
 //! `fix`. When no single cell does it, or more than one could, nothing is
 //! proposed: a fix is never a guess.
 
+use super::applications::{same_columns, Grid};
 use crate::decimal::Decimal;
 use crate::diagnostics::{Diagnostic, Fix};
-use crate::model::{Cell, Report, Row};
+use crate::model::{Cell, Report};
 use crate::span::Span;
-use crate::template::{is_result_row, ColDef, APPLICANT_COLUMNS, REVIEW_COLUMNS};
+use crate::template::{APPLICANT_COLUMNS, REVIEW_COLUMNS};
 
 /// `Σ coeff × cell = 0`.
 struct Relation<'r, 'a> {
@@ -17,8 +18,27 @@ struct Relation<'r, 'a> {
 }
 
 impl Relation<'_, '_> {
-    /// The residual, when every cell has a value.
+    /// The residual `Σ coeff × cell`, when every cell has a value and
+    /// nothing overflows.
     fn residual(&self) -> Option<Decimal> {
+        // Nearly every figure is a whole number: added as such, which is
+        // what the general sum does with them.
+        let mut acc: i128 = 0;
+        for (c, k) in self.terms {
+            let Some(m) = c.value?.whole_mantissa() else {
+                return self.residual_at_any_scale();
+            };
+            acc = if *k > 0 {
+                acc.checked_add(m)?
+            } else {
+                acc.checked_sub(m)?
+            };
+        }
+        Some(Decimal::whole(acc))
+    }
+
+    /// [`Relation::residual`], for figures with decimals.
+    fn residual_at_any_scale(&self) -> Option<Decimal> {
         let mut acc = Decimal::ZERO;
         for (c, k) in self.terms {
             let v = c.value?;
@@ -79,47 +99,55 @@ impl<'a> Relations<'a> {
     }
 }
 
-/// The cell of `row` in column `c` of `cols`: by index when the row has
-/// exactly those columns (as the template's rows do), else by key.
-fn cell_in<'a>(row: &'a Row, cols: &[ColDef], same: bool, c: usize) -> Option<&'a Cell> {
-    if same {
-        row.cells[c].as_ref()
-    } else {
-        row.cell(cols[c].key)
+/// A set of spans, for the question "is this span one of them?" asked of
+/// every term of every relation: a bit for each span start (modulo the
+/// table's size) answers most of them without comparing spans.
+struct SpanSet {
+    spans: Vec<Span>,
+    bits: [u64; 16],
+}
+
+impl SpanSet {
+    fn new(spans: impl Iterator<Item = Span>) -> Self {
+        let mut set = SpanSet {
+            spans: spans.collect(),
+            bits: [0; 16],
+        };
+        for s in &set.spans {
+            let b = s.start % 1024;
+            set.bits[b / 64] |= 1 << (b % 64);
+        }
+        set
+    }
+
+    /// The first place of `span` in the set, if it is there.
+    fn find(&self, span: &Span) -> Option<usize> {
+        let b = span.start % 1024;
+        if self.bits[b / 64] & (1 << (b % 64)) == 0 {
+            return None;
+        }
+        self.spans.iter().position(|s| s == span)
     }
 }
 
-/// Whether `row` has exactly the columns `cols`, in order.
-fn same_columns(row: &Row, cols: &[ColDef]) -> bool {
-    row.columns.len() == cols.len()
-        && row.cells.len() == cols.len()
-        && row.columns.iter().zip(cols).all(|(a, b)| a.key == b.key)
-}
-
 /// The template's relations over sections 三 and 四.
-fn relations(report: &Report) -> Relations<'_> {
+fn relations<'a>(report: &'a Report, grid: Option<&Grid<'a>>) -> Relations<'a> {
     let mut out = Relations {
-        terms: Vec::with_capacity(256),
+        terms: Vec::with_capacity(512),
         ends: Vec::with_capacity(64),
     };
-    if let Some(t) = &report.applications {
-        let cols = APPLICANT_COLUMNS;
-        // Each row's column test, made once.
-        let same: Vec<bool> = t.rows.iter().map(|r| same_columns(r, cols)).collect();
-        let at = |i: usize, c: usize| cell_in(&t.rows[i], cols, same[i], c);
-        // The first row with each key, as `Table::row` finds it.
-        let row = |key: &str| t.rows.iter().position(|r| r.key == key);
+    if let Some(g) = grid {
         let balance = [
-            (row("new"), 1),
-            (row("carried_over"), 1),
-            (row("total"), -1),
-            (row("carried_forward"), -1),
+            (g.new, 1),
+            (g.carried_over, 1),
+            (g.total, -1),
+            (g.carried_forward, -1),
         ];
-        for c in 0..cols.len() {
+        for c in 0..APPLICANT_COLUMNS.len() {
             // 新收 + 结转 − 总计 − 结转下年度 = 0
             let mut all = true;
             for &(r, k) in &balance {
-                match r.and_then(|i| at(i, c)) {
+                match g.cell(r, c) {
                     Some(cell) => out.push(cell, k),
                     None => {
                         all = false;
@@ -129,39 +157,49 @@ fn relations(report: &Report) -> Relations<'_> {
             }
             out.close(all);
             // 总计 − Σ results = 0
-            if let Some(total) = balance[2].0.and_then(|i| at(i, c)) {
+            if let Some(total) = g.cell(g.total, c) {
                 out.push(total, 1);
-                for (i, r) in t.rows.iter().enumerate() {
-                    if is_result_row(r.key) {
-                        if let Some(cell) = at(i, c) {
-                            out.push(cell, -1);
-                        }
+                for r in g.rows.iter().filter(|r| r.result) {
+                    if let Some(cell) = r.cells[c] {
+                        out.push(cell, -1);
                     }
                 }
                 out.close(true);
             }
         }
-        if let Some(ti) = cols.iter().position(|c| c.key == "total") {
-            for i in 0..t.rows.len() {
-                if let Some(total) = at(i, ti) {
-                    out.push(total, 1);
-                    for c in 0..6 {
-                        if let Some(cell) = at(i, c) {
-                            out.push(cell, -1);
-                        }
-                    }
-                    let keep = out.open_len() == 7;
-                    out.close(keep);
+        // 总计 − the six applicant columns = 0, in each row.
+        const TOTAL: usize = APPLICANT_COLUMNS.len() - 1;
+        debug_assert_eq!(APPLICANT_COLUMNS[TOTAL].key, "total");
+        for r in &g.rows {
+            if let Some(total) = r.cells[TOTAL] {
+                out.push(total, 1);
+                for cell in r.cells[..TOTAL].iter().flatten() {
+                    out.push(cell, -1);
                 }
+                let keep = out.open_len() == 7;
+                out.close(keep);
             }
         }
     }
     if let Some(t) = &report.reviews {
         for row in &t.rows {
-            if let Some(total) = row.cell("total") {
+            // By place when the row has the template's columns (as every
+            // row of the table has), else by key.
+            let same = same_columns(row.columns, REVIEW_COLUMNS)
+                && row.cells.len() == REVIEW_COLUMNS.len();
+            let cell = |k: usize| {
+                if same {
+                    row.cells[k].as_ref()
+                } else {
+                    row.cell(REVIEW_COLUMNS[k].key)
+                }
+            };
+            const TOTAL: usize = 4;
+            debug_assert_eq!(REVIEW_COLUMNS[TOTAL].key, "total");
+            if let Some(total) = cell(TOTAL) {
                 out.push(total, 1);
-                for c in &REVIEW_COLUMNS[..4] {
-                    if let Some(cell) = row.cell(c.key) {
+                for k in 0..TOTAL {
+                    if let Some(cell) = cell(k) {
                         out.push(cell, -1);
                     }
                 }
@@ -176,9 +214,14 @@ fn relations(report: &Report) -> Relations<'_> {
 /// The one cell and value that repair every broken relation, if there is
 /// exactly one.
 pub fn single_cell_repair(report: &Report) -> Option<(Span, Decimal)> {
-    let all = relations(report);
+    repair(report, Grid::new(report).as_ref())
+}
+
+/// [`single_cell_repair`], with section 三's [`Grid`] already built.
+fn repair<'a>(report: &'a Report, grid: Option<&Grid<'a>>) -> Option<(Span, Decimal)> {
+    let all = relations(report, grid);
     let mut broken = Vec::new();
-    let mut holding = Vec::new();
+    let mut holding = Vec::with_capacity(all.ends.len());
     for r in all.iter() {
         match r.residual() {
             Some(x) if x != Decimal::ZERO => broken.push((r, x)),
@@ -189,11 +232,22 @@ pub fn single_cell_repair(report: &Report) -> Option<(Span, Decimal)> {
     if broken.is_empty() {
         return None;
     }
+    // Candidates: the cells of the first broken relation; those in a
+    // relation that holds are out.
+    let candidates = broken[0].0.terms;
+    let set = SpanSet::new(candidates.iter().map(|(c, _)| c.span));
+    let mut out = vec![false; candidates.len()];
+    for (c, _) in holding.iter().flat_map(|r| r.terms) {
+        if let Some(j) = set.find(&c.span) {
+            out[j] = true;
+        }
+    }
     let mut found: Vec<(Span, Decimal)> = Vec::new();
-    // Candidates: the cells of the first broken relation.
-    for (cell, _) in broken[0].0.terms {
+    for (j, (cell, _)) in candidates.iter().enumerate() {
         let span = cell.span;
-        if holding.iter().any(|h| h.coeff(&span).is_some()) {
+        // (The first candidate with this span stands for all of them.)
+        let first = set.find(&span).unwrap_or(j);
+        if out[first] {
             continue;
         }
         let Some(v) = cell.value else { continue };
@@ -235,6 +289,15 @@ pub fn single_cell_repair(report: &Report) -> Option<(Span, Decimal)> {
 
 /// Attaches the repair, if any, to the relation diagnostics it repairs.
 pub fn attach(report: &Report, diags: &mut [Diagnostic]) {
+    attach_grid(report, Grid::new(report).as_ref(), diags);
+}
+
+/// [`attach`], with section 三's [`Grid`] already built.
+pub(crate) fn attach_grid<'a>(
+    report: &'a Report,
+    grid: Option<&Grid<'a>>,
+    diags: &mut [Diagnostic],
+) {
     let relation = |d: &Diagnostic| {
         matches!(
             d.code,
@@ -248,7 +311,7 @@ pub fn attach(report: &Report, diags: &mut [Diagnostic]) {
     if !diags.iter().any(relation) {
         return;
     }
-    let Some((span, value)) = single_cell_repair(report) else {
+    let Some((span, value)) = repair(report, grid) else {
         return;
     };
     for d in diags.iter_mut() {
@@ -257,6 +320,44 @@ pub fn attach(report: &Report, diags: &mut [Diagnostic]) {
                 span,
                 replacement: value.to_string(),
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_set_finds_exactly_its_spans() {
+        let span = |start, end| Span {
+            start,
+            end,
+            line: 0,
+            column: 0,
+        };
+        // Starts that share a bit (1024 apart), equal starts with other
+        // ends, and a span given twice.
+        let spans = [
+            span(5, 7),
+            span(1029, 1031),
+            span(5, 9),
+            span(40, 41),
+            span(5, 7),
+        ];
+        let set = SpanSet::new(spans.iter().copied());
+        for (i, s) in spans.iter().enumerate() {
+            let first = spans.iter().position(|x| x == s).unwrap();
+            assert_eq!(set.find(s), Some(first), "{i}");
+        }
+        for s in [
+            span(5, 8),
+            span(2053, 2055),
+            span(6, 7),
+            span(0, 0),
+            span(1029, 1030),
+        ] {
+            assert_eq!(set.find(&s), None, "{s:?}");
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Section 四 (政府信息公开行政复议、行政诉讼情况).
 
-use super::applications::{finding, pick, render, sum, Term};
+use super::applications::{finding, pick, render_into, same_columns, sum_of, Term};
 use super::rule;
 use crate::diagnostics::{Diagnostic, Lang};
 use crate::model::Report;
@@ -23,52 +23,60 @@ pub fn check(report: &Report, lang: Lang, out: &mut Vec<Diagnostic>) {
     let Some(t) = &report.reviews else {
         return;
     };
+    const TOTAL: usize = 4;
+    debug_assert_eq!(REVIEW_COLUMNS[TOTAL].key, "total");
     for row in &t.rows {
-        let Some(total) = row.cell("total") else {
+        // By place when the row has the template's columns (as every row
+        // of the table has), else by key.
+        let same =
+            same_columns(row.columns, REVIEW_COLUMNS) && row.cells.len() == REVIEW_COLUMNS.len();
+        let cell = |k: usize| {
+            if same {
+                row.cells[k].as_ref()
+            } else {
+                row.cell(REVIEW_COLUMNS[k].key)
+            }
+        };
+        let Some(total) = cell(TOTAL) else {
             continue;
         };
-        let total = Term {
-            name: pick(lang, "总计", "total"),
-            cell: total,
-        };
-        let parts: Vec<Term> = REVIEW_COLUMNS[..4]
-            .iter()
-            .filter_map(|c| {
-                Some(Term {
-                    name: pick(lang, c.label, c.key),
-                    cell: row.cell(c.key)?,
-                })
-            })
-            .collect();
-        if parts.len() != 4 {
+        let (Some(a), Some(b), Some(c), Some(d)) = (cell(0), cell(1), cell(2), cell(3)) else {
             continue;
-        }
-        let (Some(s), Some(v)) = (sum(&parts), total.value()) else {
+        };
+        let parts = [a, b, c, d];
+        let (Some(s), Some(v)) = (sum_of(parts), total.value) else {
             continue;
         };
         if s == v {
             continue;
         }
-        let group = lang.pick(row.label.to_string(), row.key.to_string());
-        let message = lang.pick_with(
-            || {
-                format!(
-                    "{group}：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = {} = {}，但总计为 {}",
-                    render(&parts, false),
-                    s,
-                    v
-                )
-            },
-            || {
-                format!(
-                "{group}: upheld + corrected + other + pending = {} = {}, but the total says {}",
-                render(&parts, false),
-                s,
-                v
-            )
-            },
-        );
-        let others: Vec<&Term> = parts.iter().collect();
-        out.push(finding(GROUP_SUM.code, message, &total, &others, s, v));
+        let parts: Vec<Term> = (REVIEW_COLUMNS.iter().zip(parts))
+            .map(|(c, cell)| Term {
+                name: pick(lang, c.label, c.key),
+                cell,
+            })
+            .collect();
+        let en = lang == Lang::En;
+        let mut m = String::with_capacity(160);
+        m.push_str(if en { row.key } else { row.label });
+        m.push_str(if en {
+            ": upheld + corrected + other + pending = "
+        } else {
+            "：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = "
+        });
+        render_into(&mut m, &parts, false);
+        m.push_str(" = ");
+        s.push_to(&mut m);
+        m.push_str(if en {
+            ", but the total says "
+        } else {
+            "，但总计为 "
+        });
+        v.push_to(&mut m);
+        let total = Term {
+            name: pick(lang, "总计", "total"),
+            cell: total,
+        };
+        out.push(finding(GROUP_SUM.code, m, &total, parts.iter(), s, v));
     }
 }
