@@ -138,8 +138,7 @@ fn analyze(norm: &NormText, opts: &Options, input: &'static str) -> Report {
         (p, a)
     };
     // Labels may be broken over lines ("本年新\n制作数量").
-    let squeezed = labels::without_whitespace(text);
-    let (m21, m19) = markers(&squeezed);
+    let (m21, m19) = markers(text);
     // When the markers leave no doubt, the other version is not read.
     let forced = opts.template.filter(|t| *t != Template::Unknown);
     let skip19 = forced == Some(Template::V2021) || (forced.is_none() && m21 >= 3 && m19 == 0);
@@ -306,16 +305,167 @@ fn analyze(norm: &NormText, opts: &Options, input: &'static str) -> Report {
     report
 }
 
-/// How many of [`MARKERS_2021`] and of [`MARKERS_2019`] occur in `squeezed`.
+/// How many of [`MARKERS_2021`] and of [`MARKERS_2019`] occur in `text`
+/// without its whitespace (`labels::without_whitespace(text)`).
 ///
 /// With no 2019 marker, three 2021 markers decide as much as six (the 2019
 /// reading is skipped and the 2021 one wins): the count stops at three.
-fn markers(squeezed: &str) -> (u32, u32) {
-    let found = |k: &&&str| squeezed.contains(**k);
-    let m19 = MARKERS_2019.iter().filter(found).count();
-    let cap = if m19 == 0 { 3 } else { MARKERS_2021.len() };
-    let m21 = MARKERS_2021.iter().filter(found).take(cap).count();
-    (m21 as u32, m19 as u32)
+///
+/// The text is not copied without its whitespace (that cost more than
+/// half the count): each [`MarkerPass`] finds two bytes in the text
+/// (vectorised, [`utf8::for_each_of2`]) and, where they are in the anchor
+/// character of some markers, asks [`labels::Anchored`] whether the text
+/// without its whitespace holds them there. The first pass looks for every
+/// 2019 marker and most 2021 ones: a 2021 report is decided by it alone.
+fn markers(text: &str) -> (u32, u32) {
+    let n21 = MARKERS_2021.len();
+    let all = (1u32 << marker_words().count()) - 1;
+    let (in21, in19) = ((1u32 << n21) - 1, all & !((1u32 << n21) - 1));
+    let (mut found, mut looked) = (0u32, 0u32);
+    // Decided when every marker has been looked for, or when no 2019 one
+    // is there and three 2021 ones are.
+    let decided = |found: u32, looked: u32| {
+        looked == all
+            || (looked & in19 == in19 && found & in19 == 0 && (found & in21).count_ones() >= 3)
+    };
+    for pass in marker_passes() {
+        if decided(found, looked) {
+            break;
+        }
+        pass.scan(text, &mut found);
+        looked |= pass.markers;
+    }
+    if !decided(found, looked) {
+        // Markers no pass has an anchor for (none with today's lists).
+        let squeezed = labels::without_whitespace(text);
+        for (m, word) in marker_words().enumerate() {
+            if looked & 1 << m == 0 && squeezed.contains(word) {
+                found |= 1 << m;
+            }
+        }
+    }
+    let (m21, m19) = ((found & in21).count_ones(), (found & in19).count_ones());
+    (if m19 == 0 { m21.min(3) } else { m21 }, m19)
+}
+
+/// The markers, [`MARKERS_2021`] then [`MARKERS_2019`]: marker `m` is bit
+/// `m` of the sets [`markers`] keeps.
+fn marker_words() -> impl Iterator<Item = &'static str> {
+    MARKERS_2021.iter().chain(MARKERS_2019).copied()
+}
+
+/// The two bytes each [`MarkerPass`] looks for: bytes that few characters
+/// of a report have (one byte in 70 or so) and that the anchor characters
+/// of the markers do. 0x87 is in 量, 金, 采 (and in 减, 出, …), 0xB6 in 件,
+/// 其 (and 收, 制, …): the first pass has an anchor for every marker but
+/// 逾期不补正 and 缴纳费用, which the second has (正 0xA3, 用 0xA8).
+const MARKER_PASS_BYTES: [[u8; 2]; 2] = [[0x87, 0xB6], [0xA3, 0xA8]];
+
+/// One pass of [`markers`] over the text.
+struct MarkerPass {
+    bytes: [u8; 2],
+    /// The anchor characters holding the first byte, then those holding
+    /// the second (and not the first).
+    groups: [AnchorGroup; 2],
+    /// The set of markers anchored in this pass.
+    markers: u32,
+}
+
+/// The anchor characters of a pass that hold one of its bytes, all at the
+/// same place and all as long: at each occurrence of the byte, the
+/// character they would be is read once and compared with each.
+/// Wherever a marker occurs in the text without whitespace, its anchor is
+/// in the text, and with it the byte.
+#[derive(Default)]
+struct AnchorGroup {
+    /// Where the byte is in the characters, and their length and
+    /// [`utf8::CharKey::mask`].
+    at: usize,
+    len: usize,
+    mask: u32,
+    /// The characters, as [`utf8::CharKey`] packs them, and the markers
+    /// each anchors.
+    keys: Vec<u32>,
+    anchored: Vec<labels::Anchored>,
+}
+
+/// The passes of [`markers`]: a marker is anchored in the first pass whose
+/// bytes one of its characters holds, by the last such character (unless
+/// the byte is at another place in it than in the group's characters).
+fn marker_passes() -> &'static [MarkerPass] {
+    static PASSES: std::sync::OnceLock<Vec<MarkerPass>> = std::sync::OnceLock::new();
+    PASSES.get_or_init(|| {
+        let mut left = (1u32 << marker_words().count()) - 1;
+        let mut passes = Vec::new();
+        for bytes in MARKER_PASS_BYTES {
+            let mut pass = MarkerPass {
+                bytes,
+                groups: Default::default(),
+                markers: 0,
+            };
+            // Per group, each anchor with its markers (word, anchor's
+            // byte, bit).
+            type Anchors = Vec<(char, Vec<(&'static str, usize, u32)>)>;
+            let mut anchors: [Anchors; 2] = Default::default();
+            for (m, word) in marker_words().enumerate() {
+                // The last character holding one of the bytes, and where
+                // the first of them is in it.
+                let anchor = word.char_indices().rev().find_map(|(k, c)| {
+                    let at = word[k..k + c.len_utf8()]
+                        .bytes()
+                        .position(|x| bytes.contains(&x))?;
+                    Some((k, c, at))
+                });
+                let Some((k, c, at)) = anchor.filter(|_| left & 1 << m != 0) else {
+                    continue;
+                };
+                let g = (word.as_bytes()[k + at] != bytes[0]) as usize;
+                let group = &mut pass.groups[g];
+                if anchors[g].is_empty() {
+                    (group.at, group.len) = (at, c.len_utf8());
+                    group.mask = utf8::CharKey::mask(group.len);
+                } else if (group.at, group.len) != (at, c.len_utf8()) {
+                    continue;
+                }
+                left &= !(1 << m);
+                pass.markers |= 1 << m;
+                match anchors[g].iter_mut().find(|a| a.0 == c) {
+                    Some(a) => a.1.push((word, k, 1 << m)),
+                    None => anchors[g].push((c, vec![(word, k, 1 << m)])),
+                }
+            }
+            for (group, anchors) in pass.groups.iter_mut().zip(anchors) {
+                for (c, words) in anchors {
+                    group.keys.push(utf8::CharKey::new(c).key);
+                    group.anchored.push(labels::Anchored::new(c, &words));
+                }
+            }
+            passes.push(pass);
+        }
+        passes
+    })
+}
+
+impl MarkerPass {
+    /// Adds to `found` the markers of this pass that `text` without its
+    /// whitespace holds.
+    fn scan(&self, text: &str, found: &mut u32) {
+        let b = text.as_bytes();
+        let [x, y] = self.bytes;
+        utf8::for_each_of2(b, x, y, |p| {
+            let g = &self.groups[(b[p] != x) as usize];
+            // The character the anchors would be.
+            let Some(key) = p
+                .checked_sub(g.at)
+                .and_then(|at| utf8::CharKey::read(b, at, g.len, g.mask))
+            else {
+                return;
+            };
+            if let Some(i) = g.keys.iter().position(|&k| k == key) {
+                *found |= g.anchored[i].around(text, p - g.at, !*found);
+            }
+        });
+    }
 }
 
 /// The figures the prose rules read, for the model's `figures`.
@@ -490,6 +640,85 @@ mod tests {
                 spans += 1;
             });
             assert!(spans > 20, "{spans}");
+        }
+    }
+
+    /// What `markers` counted when it was given the text without its
+    /// whitespace.
+    fn markers_squeezed(text: &str) -> (u32, u32) {
+        let squeezed = labels::without_whitespace(text);
+        let found = |k: &&&str| squeezed.contains(**k);
+        let m19 = MARKERS_2019.iter().filter(found).count();
+        let cap = if m19 == 0 { 3 } else { MARKERS_2021.len() };
+        let m21 = MARKERS_2021.iter().filter(found).take(cap).count();
+        (m21 as u32, m19 as u32)
+    }
+
+    #[test]
+    fn markers_as_in_the_text_without_whitespace() {
+        let mut texts: Vec<String> = vec![
+            include_str!("../../../tests/corpus/templates/guobangongkaibanhan_2019_60.txt").into(),
+            include_str!("../../../tests/corpus/templates/guobangongkaibanhan_2021_30.txt").into(),
+            include_str!("../../../tests/corpus/seeds/002_7dcd538055e97ab2.txt").into(),
+            include_str!("../../../tests/corpus/seeds/003_99eecf839798fc6e.txt").into(),
+        ];
+        // Every marker alone, at the very start and end of a text.
+        for m in MARKERS_2021.iter().chain(MARKERS_2019) {
+            texts.extend([
+                m.to_string(),
+                format!("x{m}"),
+                format!("{m}\n"),
+                m[3..].into(),
+            ]);
+        }
+        let spaces = [
+            "\n", "\r\n", " ", "\t", "\u{a0}", "\u{3000}", "\u{1680}", "\u{2001}",
+        ];
+        let mut rng = crate::testing::Rng::new();
+        for t in &texts {
+            assert_eq!(markers(t), markers_squeezed(t), "{t}");
+            let norm = normalize::normalize(t).text;
+            assert_eq!(markers(&norm), markers_squeezed(&norm));
+        }
+        // Whitespace put in and characters taken out at random: the markers
+        // broken over lines, or broken.
+        for t in &texts[..4] {
+            let chars: Vec<char> = t.chars().collect();
+            for _ in 0..40 {
+                let mut v = String::new();
+                for &c in &chars {
+                    match rng.next() % 64 {
+                        0..=5 => v.push_str(spaces[rng.next() as usize % spaces.len()]),
+                        6 => continue,
+                        7 => v.push('𠮷'),
+                        _ => {}
+                    }
+                    v.push(c);
+                }
+                assert_eq!(markers(&v), markers_squeezed(&v));
+            }
+        }
+    }
+
+    #[test]
+    fn sort_runs_sorts() {
+        let mut rng = crate::testing::Rng::new();
+        let mut next = || rng.next();
+        for _ in 0..500 {
+            // A few runs of random lengths, or random keys.
+            let mut keys: Vec<u64> = Vec::new();
+            for _ in 0..next() % 6 {
+                let mut run: Vec<u64> = (0..next() % 40).map(|_| next() % 1000).collect();
+                run.sort();
+                keys.extend(run);
+            }
+            if next() % 4 == 0 {
+                keys = (0..next() % 50).map(|_| next() % 10).collect();
+            }
+            let mut want = keys.clone();
+            want.sort();
+            sort_runs(&mut keys);
+            assert_eq!(keys, want);
         }
     }
 }
