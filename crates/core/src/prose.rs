@@ -385,51 +385,22 @@ const ASCII_CLASSES: [Class; 128] = {
 };
 
 /// The number of blocks of 64 code points holding a character of [`CLASSES`].
-const fn class_blocks() -> usize {
-    let mut n = 0;
-    let mut k = 0;
-    while k < CLASSES.len() {
-        let block = CLASSES[k].0 as u32 >> 6;
-        let mut seen = false;
-        let mut m = 0;
-        while m < k {
-            seen |= CLASSES[m].0 as u32 >> 6 == block;
-            m += 1;
-        }
-        if !seen {
-            n += 1;
-        }
-        k += 1;
-    }
-    n
-}
-
-/// The classes of 3-byte characters, without decoding them: the first two
-/// bytes of a character give its block of 64 code points (`c >> 6`, 10
-/// bits) and the last byte its place in the block (`c & 63`). A block
-/// holding none of [`CLASSES`] has row 0, all zeros.
-struct ClassTable {
-    row_of_block: [u8; 1024],
-    rows: [[Class; 64]; class_blocks() + 1],
-}
-
-const CLASS_TABLE: ClassTable = {
-    let mut t = ClassTable {
-        row_of_block: [0; 1024],
-        rows: [[0; 64]; class_blocks() + 1],
-    };
-    assert!(class_blocks() < 256);
-    let mut used = 1;
+/// The classes of 3-byte characters, without decoding them, by the low 12
+/// bits of the code point (the last two bytes' payloads): each entry holds
+/// the classes of the one character of [`CLASSES`] with those bits, if
+/// any, and that character's lead byte (bits 16–23; 0, which no 3-byte
+/// character has, for none). A const assertion checks that no two
+/// characters of [`CLASSES`] share their low 12 bits.
+const CLASS_TABLE: [u32; 4096] = {
+    let mut t = [0u32; 4096];
     let mut k = 0;
     while k < CLASSES.len() {
         let (c, class) = CLASSES[k];
         assert!(c.len_utf8() == 3);
-        let block = (c as u32 >> 6) as usize & 1023;
-        if t.row_of_block[block] == 0 {
-            t.row_of_block[block] = used as u8;
-            used += 1;
-        }
-        t.rows[t.row_of_block[block] as usize][c as usize & 63] |= class;
+        let low = c as usize & 0xFFF;
+        let lead = 0xE0 | (c as u32 >> 12);
+        assert!(t[low] == 0 || t[low] >> 16 == lead);
+        t[low] = (lead << 16) | (t[low] & 0xFFFF) | class as u32;
         k += 1;
     }
     t
@@ -438,11 +409,10 @@ const CLASS_TABLE: ClassTable = {
 /// The classes of the 3-byte character of bytes `x`, `y`, `z`.
 #[inline]
 fn class3(x: u8, y: u8, z: u8) -> Class {
-    let block = ((x as usize & 0x0F) << 6) | (y as usize & 0x3F);
-    match CLASS_TABLE.row_of_block[block] {
-        0 => 0,
-        row => CLASS_TABLE.rows[row as usize][z as usize & 0x3F],
-    }
+    let e = CLASS_TABLE[((y as usize & 0x3F) << 6) | (z as usize & 0x3F)];
+    // (Without a branch: whether a character has classes is data.)
+    let same_lead = (e >> 16 == x as u32) as Class;
+    e as Class & same_lead.wrapping_neg()
 }
 
 /// A sentence found by [`scan_line`].
