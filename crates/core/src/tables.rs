@@ -671,9 +671,16 @@ pub fn extract(
         .map(|&(ri, di)| Some(fit(&recs[ri], defs[di].columns.len())))
         .collect();
     let fittable = fits.iter().flatten().filter(|f| f.is_ok()).count();
-    let loose_figures = fields.iter().filter(|f| f.kind == FieldKind::Value).count();
-    let packed = recs.iter().any(|r| r.cells.iter().any(|c| c.packed));
-    let unfitted = !packed && fittable * 2 < defs.len() && loose_figures >= defs.len();
+    // (The counts over every cell are made only when most rows did not fit.)
+    let few_fitted = fittable * 2 < defs.len();
+    let loose_figures = if few_fitted {
+        fields.iter().filter(|f| f.kind == FieldKind::Value).count()
+    } else {
+        0
+    };
+    let unfitted = few_fitted
+        && loose_figures >= defs.len()
+        && !recs.iter().any(|r| r.cells.iter().any(|c| c.packed));
     // Rows whose label is present, with or without figures after it
     // (counted only when it matters).
     let labels_found = if unfitted {
