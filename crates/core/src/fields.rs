@@ -420,37 +420,63 @@ fn push_cell<'a>(
         });
         return;
     }
-    let t = &s[lo..hi];
-    let (first, n) = (t[0], t.len());
-    let fast = !may_be_space(first)
-        && !ends_maybe_space(t)
-        && if first.is_ascii_digit() {
-            // A whole number (as `parse_cell` reads it).
-            n <= 18 && t.iter().all(u8::is_ascii_digit)
-        } else {
-            // A label: no figure or blank mark ("——" is the longest) starts
-            // so; nothing to split or cut out.
-            n > 6
-                && !matches!(first, b'+' | b'-' | b'.')
-                && !crawl
-                && crate::utf8::next_byte(t, 0, b' ').is_none()
-        };
-    if !fast {
-        push_cell_general(out, text, r, row_start, crawl);
-        return;
-    }
     let range = r.start + lo..r.start + hi;
+    // (A slice between ASCII bytes or the ends of the cell.)
+    let t = &text[range.clone()];
+    let fast = if may_be_space(t.as_bytes()[0]) || ends_maybe_space(t.as_bytes()) {
+        None
+    } else {
+        fast_kind(t, crawl)
+    };
+    let Some(kind) = fast else {
+        return push_cell_general(out, text, r, row_start, crawl);
+    };
     out.push(Field {
-        kind: if first.is_ascii_digit() {
-            FieldKind::Value
-        } else {
-            FieldKind::Text
-        },
-        text: Cow::Borrowed(&text[range.clone()]),
+        kind,
+        text: Cow::Borrowed(t),
         range,
         row_start,
         packed: false,
     });
+}
+
+/// The kind of the cell `s` (trimmed, and neither starting nor ending
+/// with whitespace) when it is one field as it stands; `None` when the
+/// cell may have to be split (figures after a label, a crawl's glued
+/// figures), which [`push_cell_general`] decides.
+#[inline(always)]
+fn fast_kind(s: &str, crawl: bool) -> Option<FieldKind> {
+    let t = s.as_bytes();
+    let (first, n) = (t[0], t.len());
+    // A whole number (as `parse_cell` reads it).
+    if first.is_ascii_digit() && n <= 18 && t.iter().all(u8::is_ascii_digit) {
+        return Some(FieldKind::Value);
+    }
+    if crawl {
+        return None;
+    }
+    let figure_start = |b: u8| matches!(b, b'0'..=b'9' | b'+' | b'-' | b'.');
+    // No figure or blank mark ("——" is the longest) starts like a label.
+    let kind = if !figure_start(first) && n > 6 {
+        FieldKind::Text
+    } else {
+        classify(s)
+    };
+    if kind == FieldKind::Text {
+        // Figures after a label are split off only when the last piece
+        // (after the last space) is a figure ([`split_figures`]).
+        let mut last_space = None;
+        while let Some(p) = crate::utf8::next_byte(t, last_space.map_or(0, |p| p + 1), b' ') {
+            last_space = Some(p);
+        }
+        if let Some(p) = last_space {
+            let after = t[p + 1];
+            if figure_start(after) || may_be_space(after) {
+                return None;
+            }
+        }
+    }
+    Some(kind)
 }
 
 /// [`push_cell`] for any cell: trims it, classifies it, cuts figures out of
@@ -727,6 +753,22 @@ mod tests {
             "abcdefg",
             "a b c d",
             "结果维持\r",
+            "（三） 不予公开",
+            "本年新收 51",
+            "本年新收 +5",
+            "本年新收 .5",
+            "本年新收 -",
+            "本年新收 \u{3000}5",
+            "ab \u{3000}5",
+            "规章 3",
+            "规章 3 4",
+            "1. 属于 2. 其他",
+            "5万元",
+            "5 万元",
+            "— —",
+            "一",
+            "x",
+            "第 3 项",
         ] {
             for crawl in [false, true] {
                 for row_start in [false, true] {

@@ -671,9 +671,16 @@ pub fn extract(
         .map(|&(ri, di)| Some(fit(&recs[ri], defs[di].columns.len())))
         .collect();
     let fittable = fits.iter().flatten().filter(|f| f.is_ok()).count();
-    let loose_figures = fields.iter().filter(|f| f.kind == FieldKind::Value).count();
-    let packed = recs.iter().any(|r| r.cells.iter().any(|c| c.packed));
-    let unfitted = !packed && fittable * 2 < defs.len() && loose_figures >= defs.len();
+    // (The counts over every cell are made only when most rows did not fit.)
+    let few_fitted = fittable * 2 < defs.len();
+    let loose_figures = if few_fitted {
+        fields.iter().filter(|f| f.kind == FieldKind::Value).count()
+    } else {
+        0
+    };
+    let unfitted = few_fitted
+        && loose_figures >= defs.len()
+        && !recs.iter().any(|r| r.cells.iter().any(|c| c.packed));
     // Rows whose label is present, with or without figures after it
     // (counted only when it matters).
     let labels_found = if unfitted {
@@ -1033,16 +1040,21 @@ pub fn extract_reviews(fields: &[Field], lang: Lang) -> Extraction {
     // The data: after the table's header (which names 行政复议 or its
     // columns), the first row with figures and no text after them, joined
     // with following rows of figures (a row broken by a page end).
-    // The labels' canonical forms, made once (`None` for other cells).
-    let canon: Vec<Option<String>> = fields
+    // The labels' canonical forms, made once, one after the other in one
+    // buffer (an empty range for other cells).
+    let mut buf = String::with_capacity(256);
+    let canon: Vec<Range<usize>> = fields
         .iter()
-        .map(|f| (f.kind == FieldKind::Text).then(|| canonical(&f.text)))
+        .map(|f| {
+            let start = buf.len();
+            if f.kind == FieldKind::Text {
+                canonical_into(&f.text, &mut buf);
+            }
+            start..buf.len()
+        })
         .collect();
-    let names = |i: usize, name: &str| {
-        canon[i]
-            .as_deref()
-            .is_some_and(|c| crate::utf8::contains(c, name))
-    };
+    // (An empty canonical form contains no name.)
+    let names = |i: usize, name: &str| crate::utf8::contains(&buf[canon[i].clone()], name);
     let header_row = rows.iter().position(|row| {
         row.clone()
             .any(|i| names(i, "行政复议") || names(i, "结果维持") || names(i, "尚未审结"))

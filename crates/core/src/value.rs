@@ -28,10 +28,19 @@ const UNITS: &[&str] = &["万元", "元", "件", "宗", "条", "个", "项", "�
 /// [`Decimal::parse`]; `None` for anything else.
 #[inline]
 pub fn whole_number(b: &[u8]) -> Option<i64> {
-    if b.is_empty() || b.len() > 18 || !b.iter().all(u8::is_ascii_digit) {
+    if b.is_empty() || b.len() > 18 {
         return None;
     }
-    Some(b.iter().fold(0i64, |v, d| v * 10 + (d - b'0') as i64))
+    // Read and checked in one pass.
+    let mut v = 0i64;
+    for &d in b {
+        let x = d.wrapping_sub(b'0');
+        if x > 9 {
+            return None;
+        }
+        v = v * 10 + x as i64;
+    }
+    Some(v)
 }
 
 pub fn parse_cell(s: &str) -> CellText {
@@ -110,6 +119,34 @@ mod tests {
         match Decimal::parse(body) {
             Some(d) => CellText::Number(d, unit),
             None => CellText::Text,
+        }
+    }
+
+    #[test]
+    fn whole_numbers() {
+        for s in [
+            "",
+            "0",
+            "7",
+            "51",
+            "007",
+            "123456789012345678",
+            "1234567890123456789",
+            "1 ",
+            " 1",
+            "1.5",
+            "-3",
+            "+3",
+            "１",
+            "𠮷",
+            "5/",
+            "9:",
+            "0\u{3000}",
+        ] {
+            let b = s.as_bytes();
+            let want = (!b.is_empty() && b.len() <= 18 && b.iter().all(u8::is_ascii_digit))
+                .then(|| s.parse::<i64>().unwrap());
+            assert_eq!(whole_number(b), want, "{s:?}");
         }
     }
 
