@@ -141,12 +141,26 @@ impl OffsetMap {
     /// for many ranges in about text order.
     pub fn range_near(&self, r: Range<usize>, hint: &mut usize) -> Range<usize> {
         // The usual case: a range inside the hinted segment, copied
-        // unchanged (what the searches below would find there).
+        // unchanged (mapped as the searches below would map it).
+        let (a, b) = (r.start as u32, r.end as u32);
+        let inside = |s: &Seg| s.identity && s.norm_start <= a && a <= b && b <= s.norm_end;
+        let at = |s: &Seg, n: u32| (s.orig_start + (n - s.norm_start)) as usize;
         if let Some(s) = self.segs.get(*hint) {
-            let (a, b) = (r.start as u32, r.end as u32);
-            if s.identity && s.norm_start <= a && a <= b && a < s.norm_end && b <= s.norm_end {
-                let at = |n: u32| (s.orig_start + (n - s.norm_start)) as usize;
-                return at(a)..at(b);
+            if a < s.norm_end && inside(s) {
+                return at(s, a)..at(s, b);
+            }
+            // Else the segment that holds the start is often one of the
+            // next few (the next cell of a table row, past a fold or two):
+            // the searches below start from it.
+            if a >= s.norm_end {
+                let next = &self.segs[*hint + 1..self.segs.len().min(*hint + 5)];
+                if let Some(k) = next.iter().position(|s| a < s.norm_end) {
+                    *hint += 1 + k;
+                    let s = &next[k];
+                    if a >= s.norm_start && inside(s) {
+                        return at(s, a)..at(s, b);
+                    }
+                }
             }
         }
         let s = self.start_near(r.start, hint);

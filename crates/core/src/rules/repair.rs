@@ -99,37 +99,6 @@ impl<'a> Relations<'a> {
     }
 }
 
-/// A set of spans, for the question "is this span one of them?" asked of
-/// every term of every relation: a bit for each span start (modulo the
-/// table's size) answers most of them without comparing spans.
-struct SpanSet {
-    spans: Vec<Span>,
-    bits: [u64; 16],
-}
-
-impl SpanSet {
-    fn new(spans: impl Iterator<Item = Span>) -> Self {
-        let mut set = SpanSet {
-            spans: spans.collect(),
-            bits: [0; 16],
-        };
-        for s in &set.spans {
-            let b = s.start % 1024;
-            set.bits[b / 64] |= 1 << (b % 64);
-        }
-        set
-    }
-
-    /// The first place of `span` in the set, if it is there.
-    fn find(&self, span: &Span) -> Option<usize> {
-        let b = span.start % 1024;
-        if self.bits[b / 64] & (1 << (b % 64)) == 0 {
-            return None;
-        }
-        self.spans.iter().position(|s| s == span)
-    }
-}
-
 /// The template's relations over sections 三 and 四.
 fn relations<'a>(report: &'a Report, grid: Option<&Grid<'a>>) -> Relations<'a> {
     let mut out = Relations {
@@ -232,24 +201,10 @@ fn repair<'a>(report: &'a Report, grid: Option<&Grid<'a>>) -> Option<(Span, Deci
     if broken.is_empty() {
         return None;
     }
-    // Candidates: the cells of the first broken relation; those in a
-    // relation that holds are out.
-    let candidates = broken[0].0.terms;
-    let set = SpanSet::new(candidates.iter().map(|(c, _)| c.span));
-    let mut out = vec![false; candidates.len()];
-    for (c, _) in holding.iter().flat_map(|r| r.terms) {
-        if let Some(j) = set.find(&c.span) {
-            out[j] = true;
-        }
-    }
     let mut found: Vec<(Span, Decimal)> = Vec::new();
-    for (j, (cell, _)) in candidates.iter().enumerate() {
+    // Candidates: the cells of the first broken relation.
+    for (cell, _) in broken[0].0.terms {
         let span = cell.span;
-        // (The first candidate with this span stands for all of them.)
-        let first = set.find(&span).unwrap_or(j);
-        if out[first] {
-            continue;
-        }
         let Some(v) = cell.value else { continue };
         // Each broken relation asks for v − residual / coeff.
         let mut want: Option<Decimal> = None;
@@ -283,6 +238,10 @@ fn repair<'a>(report: &'a Report, grid: Option<&Grid<'a>>) -> Option<(Span, Deci
             }
         }
     }
+    // A candidate in a relation that holds is out (asked last, of the few
+    // candidates that repair every broken relation: the relations that
+    // hold are most of the terms).
+    found.retain(|(span, _)| !holding.iter().any(|h| h.coeff(span).is_some()));
     found.dedup_by(|a, b| a.0 == b.0);
     (found.len() == 1).then(|| found[0])
 }
@@ -320,44 +279,6 @@ pub(crate) fn attach_grid<'a>(
                 span,
                 replacement: value.to_string(),
             });
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn span_set_finds_exactly_its_spans() {
-        let span = |start, end| Span {
-            start,
-            end,
-            line: 0,
-            column: 0,
-        };
-        // Starts that share a bit (1024 apart), equal starts with other
-        // ends, and a span given twice.
-        let spans = [
-            span(5, 7),
-            span(1029, 1031),
-            span(5, 9),
-            span(40, 41),
-            span(5, 7),
-        ];
-        let set = SpanSet::new(spans.iter().copied());
-        for (i, s) in spans.iter().enumerate() {
-            let first = spans.iter().position(|x| x == s).unwrap();
-            assert_eq!(set.find(s), Some(first), "{i}");
-        }
-        for s in [
-            span(5, 8),
-            span(2053, 2055),
-            span(6, 7),
-            span(0, 0),
-            span(1029, 1030),
-        ] {
-            assert_eq!(set.find(&s), None, "{s:?}");
         }
     }
 }
