@@ -25,19 +25,19 @@ pub struct Heading {
 
 /// Lines of the normalised text: (start, end) without the newline.
 pub fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    // As `text.split('\n')` cuts it, with a cheaper search per line.
-    let b = text.as_bytes();
+    // As `text.split('\n')` cuts it, the newlines found 64 bytes at a time.
+    let mut newlines = crate::utf8::positions(text.as_bytes(), b'\n');
     let mut start = Some(0);
     std::iter::from_fn(move || {
         let s = start?;
-        match crate::utf8::next_byte(b, s, b'\n') {
+        match newlines.next() {
             Some(n) => {
                 start = Some(n + 1);
                 Some(s..n)
             }
             None => {
                 start = None;
-                Some(s..b.len())
+                Some(s..text.len())
             }
         }
     })
@@ -47,7 +47,8 @@ pub fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// increasing positions for increasing numbers where possible.
 pub fn find_headings(text: &str) -> Vec<Heading> {
     let mut found: Vec<Heading> = Vec::new();
-    let mut canon = String::new();
+    // (Lines longer than 240 bytes are passed over: the buffer never grows.)
+    let mut canon = String::with_capacity(240);
     for r in lines(text) {
         // (`split_heading` turns away lines under 6 bytes too: they are
         // turned away before their first character is looked at.)
@@ -235,7 +236,7 @@ fn split_heading(line: &str) -> Option<(Option<u8>, &str)> {
     // they are turned away here, at no cost.)
     if !crate::labels::may_start_numbering(c0)
         && !crate::labels::is_ignorable(c0)
-        && !title_firsts().contains(&c0)
+        && !is_title_first(c0)
     {
         return None;
     }
@@ -275,7 +276,7 @@ fn cannot_open_heading(line: &str) -> bool {
         x if x.is_ascii_alphanumeric() => true,
         0xE4..=0xE9 => {
             let c = line[i..].chars().next().expect("char boundary");
-            !(c == '第' || is_cn_numeral(c) || title_firsts().contains(&c))
+            !(c == '第' || is_cn_numeral(c) || is_title_first(c))
         }
         _ => false,
     }
@@ -318,9 +319,10 @@ fn wordings() -> &'static [Wording] {
 }
 
 /// The characters the template's section titles start with, and 政 (of
-/// the subject 政府信息公开 that may come before a title).
-fn title_firsts() -> &'static [char] {
-    static FIRSTS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+/// the subject 政府信息公开 that may come before a title), with bit
+/// `c % 64` set in a mask for each.
+fn title_firsts() -> &'static (u64, Vec<char>) {
+    static FIRSTS: std::sync::OnceLock<(u64, Vec<char>)> = std::sync::OnceLock::new();
     FIRSTS.get_or_init(|| {
         let mut f: Vec<char> = wordings()
             .iter()
@@ -329,22 +331,41 @@ fn title_firsts() -> &'static [char] {
             .collect();
         f.sort_unstable();
         f.dedup();
-        f
+        (f.iter().fold(0, |m, &c| m | 1 << (c as u32 % 64)), f)
     })
 }
 
-/// Whether `canon` (`n` characters) may be similar enough to `w` to reach
-/// `min` ([`labels::similarity`](crate::labels::similarity): the longest
-/// common subsequence over the longer length), told without computing the
-/// subsequence. It is at most the number of characters of `canon` whose bit
-/// is set in `w.bloom` (a superset of those `w` has), and this bound rules
-/// out nearly every numbered line that is not a heading (a table row such as
-/// "三、本年度办理结果" shares few characters with the titles).
-fn may_be_similar(canon: &str, n: usize, w: &Wording, min: f32) -> bool {
-    let shared = canon
-        .chars()
-        .filter(|&c| w.bloom & 1 << (c as u32 % 64) != 0)
-        .count();
+/// Whether a title starts with `c` ([`title_firsts`]): most characters are
+/// turned away by the mask, without a search of the list.
+fn is_title_first(c: char) -> bool {
+    let (mask, firsts) = title_firsts();
+    mask & 1 << (c as u32 % 64) != 0 && firsts.contains(&c)
+}
+
+/// How many characters of a text have each value of `c % 64`: what
+/// [`may_be_similar`] asks of the text, counted once for all the wordings.
+fn char_bits(text: &str) -> [u16; 64] {
+    let mut bits = [0u16; 64];
+    for c in text.chars() {
+        bits[c as usize % 64] += 1;
+    }
+    bits
+}
+
+/// Whether a text of `n` characters, `bits` ([`char_bits`]), may be similar
+/// enough to `w` to reach `min` ([`labels::similarity`](crate::labels::similarity):
+/// the longest common subsequence over the longer length), told without
+/// computing the subsequence. It is at most the number of characters of the
+/// text whose bit is set in `w.bloom` (a superset of those `w` has), and
+/// this bound rules out nearly every numbered line that is not a heading (a
+/// table row such as "三、本年度办理结果" shares few characters with the
+/// titles).
+fn may_be_similar(bits: &[u16; 64], n: usize, w: &Wording, min: f32) -> bool {
+    let (mut shared, mut bloom) = (0usize, w.bloom);
+    while bloom != 0 {
+        shared += bits[bloom.trailing_zeros() as usize] as usize;
+        bloom &= bloom - 1;
+    }
     // As the similarity is computed, so that the bound is one for it.
     shared as f32 / n.max(w.chars) as f32 >= min
 }
@@ -359,7 +380,7 @@ fn match_title(title: &str, number_hint: Option<u8>, canon: &mut String) -> Opti
         // being put in canonical form.
         let rest = crate::labels::strip_numbering(crate::utf8::trim(title));
         let first = rest.chars().find(|c| !crate::labels::is_ignorable(*c));
-        if !first.is_some_and(|c| title_firsts().contains(&c)) {
+        if !first.is_some_and(is_title_first) {
             return None;
         }
     }
@@ -395,17 +416,15 @@ fn match_title(title: &str, number_hint: Option<u8>, canon: &mut String) -> Opti
     // the similarity to the numbered section's own wordings may score (the
     // others score 0, which never decides). Most numbered table rows
     // ("一、本年新收政府信息公开申请数量") are such.
-    if !canon
-        .chars()
-        .next()
-        .is_some_and(|c| title_firsts().contains(&c))
-    {
+    if !canon.chars().next().is_some_and(is_title_first) {
+        let bits = char_bits(canon);
         let similar = |w: &Wording| {
-            may_be_similar(canon, n, w, 0.7)
+            may_be_similar(&bits, n, w, 0.7)
                 && similarity_from(canon, &w.canon, 0.7).is_some_and(|s| s >= 0.7)
         };
         return number_hint.filter(|&h| wordings().iter().any(|w| w.number == h && similar(w)));
     }
+    let mut bits = None;
     for w in wordings() {
         let (number, a) = (w.number, w.canon.as_str());
         if let Some(st) = stripped {
@@ -420,7 +439,9 @@ fn match_title(title: &str, number_hint: Option<u8>, canon: &mut String) -> Opti
             1.0
         } else if number_hint.is_some() && canon.starts_with(a) && w.chars >= 4 {
             0.95
-        } else if number_hint == Some(number) && may_be_similar(canon, n, w, 0.7) {
+        } else if number_hint == Some(number)
+            && may_be_similar(bits.get_or_insert_with(|| char_bits(canon)), n, w, 0.7)
+        {
             // Typos are tolerated against the numbered section's own
             // titles. (A score under 0.7 never decides: the threshold is at
             // least that. So it is not computed, and 0 stands for it when
@@ -656,7 +677,7 @@ mod tests {
                 let n = s.chars().count();
                 let sim = crate::labels::similarity(s, &w.canon);
                 if sim >= 0.7 {
-                    assert!(may_be_similar(s, n, w, 0.7), "{s} {}", w.canon);
+                    assert!(may_be_similar(&char_bits(s), n, w, 0.7), "{s} {}", w.canon);
                 }
             }
         }
@@ -665,7 +686,12 @@ mod tests {
             .iter()
             .find(|w| w.canon == "行政复议行政诉讼情况")
             .unwrap();
-        assert!(!may_be_similar(row, row.chars().count(), w, 0.7));
+        assert!(!may_be_similar(
+            &char_bits(row),
+            row.chars().count(),
+            w,
+            0.7
+        ));
     }
 
     #[test]
