@@ -578,22 +578,14 @@ fn input_sanity(norm: &NormText, lang: Lang, diags: &mut Vec<Diagnostic>) {
 ///
 /// One visit of the spans: each is mapped through the offset map, searched
 /// from the last span's segment, and located by a [`span::Locator`] on the
-/// original's line starts — noted by the normaliser as it read the text,
-/// found here only for HTML. The spans come in a few runs in text order,
+/// original's line starts ([`span::line_starts`]). The spans come in a few runs in text order,
 /// which the locator walks on; however they come, no span costs more than
 /// a bounded count (a huge single-line input costs O(n), not O(n) per span).
 /// Lines end as [`LineIndex`] says: at `\n`, or at a `\r` not followed by
 /// `\n`.
 fn locate(report: &mut Report, original: &str, norm: &NormText) {
-    let found;
-    let starts = match &norm.line_starts {
-        Some(starts) => starts,
-        None => {
-            found = span::line_starts(original);
-            &found
-        }
-    };
-    let mut at = span::Locator::new(original, starts);
+    let starts = span::line_starts(original, norm.original_has_cr);
+    let mut at = span::Locator::new(original, &starts);
     // Spans come mostly in text order: each search starts from the last.
     let mut hint = 0;
     report.for_each_span_mut(&mut |s: &mut Span| {
@@ -697,28 +689,6 @@ mod tests {
                 }
                 assert_eq!(markers(&v), markers_squeezed(&v));
             }
-        }
-    }
-
-    #[test]
-    fn sort_runs_sorts() {
-        let mut rng = crate::testing::Rng::new();
-        let mut next = || rng.next();
-        for _ in 0..500 {
-            // A few runs of random lengths, or random keys.
-            let mut keys: Vec<u64> = Vec::new();
-            for _ in 0..next() % 6 {
-                let mut run: Vec<u64> = (0..next() % 40).map(|_| next() % 1000).collect();
-                run.sort();
-                keys.extend(run);
-            }
-            if next() % 4 == 0 {
-                keys = (0..next() % 50).map(|_| next() % 10).collect();
-            }
-            let mut want = keys.clone();
-            want.sort();
-            sort_runs(&mut keys);
-            assert_eq!(keys, want);
         }
     }
 }

@@ -181,12 +181,13 @@ pub struct NormText {
     /// the input is text at all.
     pub odd: usize,
     pub first_odd: Option<Range<usize>>,
-    /// Where each line of the original starts (as
-    /// [`crate::span::line_starts`] finds them), noted as the text was
-    /// written when all of it was written by [`normalize`], which stops at
-    /// every line break anyway; `None` when some of it was not (HTML
-    /// markup), and the original must be searched.
-    pub line_starts: Option<Vec<u32>>,
+    /// Whether the original holds a `\r`, when all of it was written with
+    /// [`NormBuilder::push_original`] ([`normalize`]), which folds every
+    /// `\r` and so sees them all; `None` when some of it was not (HTML
+    /// markup), and the original must be searched. (Lines end at a lone
+    /// `\r` too: without one, [`crate::span::line_starts`] looks for `\n`
+    /// only.)
+    pub original_has_cr: Option<bool>,
 }
 
 /// A character that has no place in a report's text: a control character
@@ -206,14 +207,8 @@ pub struct NormBuilder {
     /// The last piece written with `push_original` ended with a `\r`: a
     /// `\n` starting the next one is its LF (a CRLF is one newline).
     after_cr: bool,
-    /// The original offsets after each line break written with
-    /// `push_original` (a vector of its own in the loop, not behind an
-    /// `Option`: that measured a few thousand instructions cheaper).
-    lines: Vec<u32>,
-    /// Whether all of the original is written with `push_original`, from
-    /// offset 0 on ([`normalize`]): `lines`, after a 0, are then its line
-    /// starts ([`NormText::line_starts`]).
-    whole: bool,
+    /// A `\r` was written with `push_original`.
+    saw_cr: bool,
 }
 
 impl NormBuilder {
@@ -253,7 +248,6 @@ impl NormBuilder {
         let text = &mut self.out.text;
         let map = &mut self.out.map;
         let (odd, first_odd) = (&mut self.out.odd, &mut self.out.first_odd);
-        let mut lines = std::mem::take(&mut self.lines);
         text.reserve(s.len());
         // Room for a fold every 64 bytes (two segments each: the run before
         // it and the fold), about what a report has (one in 40 to 300
@@ -261,6 +255,7 @@ impl NormBuilder {
         // doubling from nothing.
         map.segs.reserve(s.len() / 32);
         let bytes = s.as_bytes();
+        let mut saw_cr = false;
         // Start of the run of unchanged characters not yet copied.
         let mut run = 0;
         let mut i = 0;
@@ -268,24 +263,12 @@ impl NormBuilder {
             // The empty range widens the newline written for the CR.
             map.push(text.len()..text.len(), orig_start..orig_start + 1, false);
             (run, i) = (1, 1);
-            // The line starts after the LF, not after the CR.
-            if let Some(last) = lines.last_mut() {
-                if *last as usize == orig_start {
-                    *last += 1;
-                }
-            }
         }
         while i < bytes.len() {
             // Characters that stay are passed over to the next stop.
             match crate::utf8::next_stop(bytes, i, &STEP) {
                 Some(k) => i = k,
                 None => break,
-            }
-            if bytes[i] == b'\n' {
-                // Stays; only its line start is noted.
-                lines.push((orig_start + i + 1) as u32);
-                i += 1;
-                continue;
             }
             if plain_punctuation(&bytes[i..]) {
                 // 。、“”，；… and the like stay: skip them whole too.
@@ -306,13 +289,12 @@ impl NormBuilder {
                 continue;
             }
             let len = if c == '\r' {
-                let len = if bytes.get(i + 1) == Some(&b'\n') {
+                saw_cr = true;
+                if bytes.get(i + 1) == Some(&b'\n') {
                     2
                 } else {
                     1
-                };
-                lines.push((orig_start + i + len) as u32);
-                len
+                }
             } else {
                 c.len_utf8()
             };
@@ -341,7 +323,7 @@ impl NormBuilder {
         if let Some(&last) = bytes.last() {
             self.after_cr = last == b'\r';
         }
-        self.lines = lines;
+        self.saw_cr |= saw_cr;
     }
 
     /// Writes `s` (e.g. a decoded HTML entity) as the replacement of the
@@ -375,10 +357,7 @@ impl NormBuilder {
     }
 
     pub fn finish(self) -> NormText {
-        NormText {
-            line_starts: self.whole.then_some(self.lines),
-            ..self.out
-        }
+        self.out
     }
 }
 
@@ -395,12 +374,13 @@ fn note_odd(odd: &mut usize, first: &mut Option<Range<usize>>, c: char, at: usiz
 /// controls `\v`, `\f`, `\r` and the lead bytes of U+0080–U+00BF,
 /// U+2000–U+2FFF, U+3000–U+3FFF and U+F000–U+FFFF (the `\n` of a CRLF is
 /// dropped with its `\r`) — or an odd one ([`is_odd`]): the
-/// other ASCII controls but tab and newline, and U+E000–U+EFFF; and for
-/// `\n`, which stays but whose line start is noted.
+/// other ASCII controls but tab and newline, and U+E000–U+EFFF. (A line's
+/// start is not noted here: stopping at every `\n` costs more than finding
+/// them all at once, [`crate::span::line_starts`].)
 const STEP: [u8; 256] = crate::utf8::stop_at(&[
-    0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, b'\n', 0x0B, 0x0C, b'\r', 0x0E, 0x0F,
-    0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F,
-    0x7F, 0xC2, 0xE2, 0xE3, 0xEE, 0xEF,
+    0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0C, b'\r', 0x0E, 0x0F, 0x10,
+    0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F, 0x7F,
+    0xC2, 0xE2, 0xE3, 0xEE, 0xEF,
 ]);
 
 /// Whether `b` starts with a 3-byte character under one of the lead bytes
@@ -474,15 +454,14 @@ fn fold_char(c: char) -> Fold {
     }
 }
 
-/// Normalises plain text, noting where its lines start.
+/// Normalises plain text.
 pub fn normalize(text: &str) -> NormText {
     let mut b = NormBuilder::new();
-    // (About one line in 32 bytes: a table pasted one cell a line has more.)
-    b.lines = Vec::with_capacity(text.len() / 32 + 1);
-    b.lines.push(0);
-    b.whole = true;
     b.push_original(text, 0);
-    b.finish()
+    let saw_cr = b.saw_cr;
+    let mut n = b.finish();
+    n.original_has_cr = Some(saw_cr);
+    n
 }
 
 #[cfg(test)]
@@ -609,37 +588,27 @@ mod tests {
     }
 
     #[test]
-    fn line_starts_are_noted() {
+    fn carriage_returns_are_noted() {
         let pieces = [
             "\r", "\n", "\r\n", "a", "一", "𠮷", "\t", "\u{a0}", "\u{3000}", "\u{2028}", "\u{85}",
             "\u{b}", "\u{feff}", "５", "（", "，",
         ];
         let mut rng = crate::testing::Rng::new();
-        for round in 0..3000 {
+        for _ in 0..3000 {
             let mut s = String::new();
             for _ in 0..rng.next() % 12 {
                 s.push_str(pieces[(rng.next() % pieces.len() as u64) as usize]);
             }
-            if round == 0 {
-                s = format!("{}\r", "中".repeat(10_000));
-            }
-            let n = normalize(&s);
-            let want = crate::span::line_starts(&s);
-            assert_eq!(n.line_starts.as_ref(), Some(&want), "{s:?}");
-            // Written in two pieces (a CRLF may be cut), the same.
-            let cut = (rng.next() as usize % (s.len() + 1)..=s.len())
-                .find(|&i| s.is_char_boundary(i))
-                .unwrap_or(0);
-            let mut b = NormBuilder::new();
-            (b.lines, b.whole) = (vec![0], true);
-            b.push_original(&s[..cut], 0);
-            b.push_original(&s[cut..], cut);
-            assert_eq!(b.finish().line_starts, Some(want), "{s:?} cut at {cut}");
+            assert_eq!(
+                normalize(&s).original_has_cr,
+                Some(s.contains('\r')),
+                "{s:?}"
+            );
         }
         // Built piece by piece (HTML), the original is not known whole.
         let mut b = NormBuilder::new();
         b.push_original("a\r\nb", 0);
-        assert_eq!(b.finish().line_starts, None);
+        assert_eq!(b.finish().original_has_cr, None);
     }
 
     #[test]
