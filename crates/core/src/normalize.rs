@@ -238,10 +238,10 @@ impl NormBuilder {
     /// each character.
     ///
     /// Runs of characters that stay as they are (nearly all of a report) are
-    /// copied whole: the scan goes from stop to stop ([`STEP`],
-    /// [`crate::utf8::next_stop`]), and only a character whose lead byte can
-    /// start a folded character is decoded and looked at. A CRLF becomes one newline that stands for
-    /// both bytes: the LF is taken with the CR (or, when the CR ended the
+    /// copied whole: the scan goes from stop to stop ([`is_stop`],
+    /// [`crate::utf8::Stops`]), and only a character whose lead byte can
+    /// start a folded character is decoded and looked at. A CRLF becomes one
+    /// newline that stands for both bytes: the LF is taken with the CR (or, when the CR ended the
     /// piece written before, dropped at the start of this one), so the
     /// scan never has to ask whether a `\n` follows a `\r`.
     pub fn push_original(&mut self, s: &str, orig_start: usize) {
@@ -255,6 +255,7 @@ impl NormBuilder {
         // doubling from nothing.
         map.segs.reserve(s.len() / 32);
         let bytes = s.as_bytes();
+        let mut stops = crate::utf8::Stops::new(bytes, is_stop);
         let mut saw_cr = false;
         // Start of the run of unchanged characters not yet copied.
         let mut run = 0;
@@ -266,7 +267,7 @@ impl NormBuilder {
         }
         while i < bytes.len() {
             // Characters that stay are passed over to the next stop.
-            match crate::utf8::next_stop(bytes, i, &STEP) {
+            match stops.next_from(i) {
                 Some(k) => i = k,
                 None => break,
             }
@@ -369,22 +370,26 @@ fn note_odd(odd: &mut usize, first: &mut Option<Range<usize>>, c: char, at: usiz
     }
 }
 
-/// For each lead byte, the length of the UTF-8 character it starts; 0 for
-/// the bytes that can start a character [`fold_char`] changes — the ASCII
-/// controls `\v`, `\f`, `\r` and the lead bytes of U+0080–U+00BF,
-/// U+2000–U+2FFF, U+3000–U+3FFF and U+F000–U+FFFF (the `\n` of a CRLF is
-/// dropped with its `\r`) — or an odd one ([`is_odd`]): the
-/// other ASCII controls but tab and newline, and U+E000–U+EFFF. (A line's
-/// start is not noted here: stopping at every `\n` costs more than finding
-/// them all at once, [`crate::span::line_starts`].)
-const STEP: [u8; 256] = crate::utf8::stop_at(&[
-    0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0C, b'\r', 0x0E, 0x0F, 0x10,
-    0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F, 0x7F,
-    0xC2, 0xE2, 0xE3, 0xEE, 0xEF,
-]);
+/// Whether the scan stops at byte `x`: the bytes that can start a
+/// character [`fold_char`] changes — the ASCII controls `\v`, `\f`, `\r`
+/// and the lead bytes of U+0080–U+00BF, U+2000–U+2FFF, U+3000–U+3FFF and
+/// U+F000–U+FFFF (the `\n` of a CRLF is dropped with its `\r`) — or an odd
+/// one ([`is_odd`]): the other ASCII controls but tab and newline, and
+/// U+E000–U+EFFF. Never a continuation byte. Told by arithmetic, which
+/// [`crate::utf8::Stops`] tests 16 bytes at a time. (A line's start is not
+/// noted here: stopping at every `\n` costs more than finding them all at
+/// once, [`crate::span::line_starts`].)
+#[inline(always)]
+fn is_stop(x: u8) -> bool {
+    (x < 0x20 && x != b'\t' && x != b'\n')
+        || x == 0x7F
+        || x == 0xC2
+        || x & 0xFE == 0xE2
+        || x & 0xFE == 0xEE
+}
 
 /// Whether `b` starts with a 3-byte character under one of the lead bytes
-/// [`STEP`] stops at (E2, E3, EF) that [`fold_char`] keeps: U+2000–U+2FFF
+/// [`is_stop`] stops at (E2, E3, EF) that [`fold_char`] keeps: U+2000–U+2FFF
 /// but the spaces and invisible characters, U+3000–U+3FFF but the
 /// ideographic space, and ，！；？.
 fn plain_punctuation(b: &[u8]) -> bool {
@@ -584,6 +589,17 @@ mod tests {
             let n = b.finish();
             assert_eq!(n.text, whole.text, "{cut}");
             assert_eq!(nl(&n), nl(&whole), "{cut}");
+        }
+    }
+
+    #[test]
+    fn stops_are_the_lead_bytes_of_folds_and_controls() {
+        for x in 0..=255u8 {
+            let want = matches!(
+                x,
+                0x00..=0x08 | 0x0B..=0x1F | 0x7F | 0xC2 | 0xE2 | 0xE3 | 0xEE | 0xEF
+            );
+            assert_eq!(is_stop(x), want, "{x:#x}");
         }
     }
 
