@@ -299,13 +299,17 @@ impl<'a> Locator<'a> {
 
 /// The largest char boundary `<= i`.
 pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    if i >= s.len() {
-        return s.len();
+    match s.as_bytes().get(i) {
+        None => s.len(),
+        // Not a continuation byte: a boundary (nearly always).
+        Some(&b) if (b as i8) >= -0x40 => i,
+        Some(_) => {
+            while !s.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        }
     }
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(test)]
@@ -405,6 +409,19 @@ mod tests {
                 assert_eq!(at.line_col(o), index.line_col(&text, o), "{o}");
             }
         }
+    }
+
+    #[test]
+    fn floors_are_char_boundaries() {
+        let text = "a一\u{a0}𠮷\r\n\t５";
+        for i in 0..text.len() + 3 {
+            let want = (0..=i.min(text.len()))
+                .rev()
+                .find(|&j| text.is_char_boundary(j))
+                .unwrap();
+            assert_eq!(floor_char_boundary(text, i), want, "{i}");
+        }
+        assert_eq!(floor_char_boundary("", 3), 0);
     }
 
     #[test]
