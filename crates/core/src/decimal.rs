@@ -237,20 +237,42 @@ impl Decimal {
 }
 
 /// Appends the decimal digits of `v`, with leading zeros up to `width`.
-fn push_digits(out: &mut String, mut v: u128, width: usize) {
+fn push_digits(out: &mut String, v: u128, width: usize) {
+    // Nearly every figure is a count of a few digits: a single digit, or
+    // digits found by 64-bit division.
+    if v < 10 && width <= 1 {
+        out.push(char::from(b'0' + v as u8));
+        return;
+    }
     // u128::MAX has 39 digits; a scale at most MAX_SCALE.
     let mut buf = [b'0'; 40];
     let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
+    match u64::try_from(v) {
+        Ok(mut v) => loop {
+            i -= 1;
+            buf[i] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        },
+        Err(_) => {
+            let mut v = v;
+            loop {
+                i -= 1;
+                buf[i] = b'0' + (v % 10) as u8;
+                v /= 10;
+                if v == 0 {
+                    break;
+                }
+            }
         }
     }
     let from = i.min(buf.len().saturating_sub(width));
-    out.push_str(std::str::from_utf8(&buf[from..]).expect("ASCII digits"));
+    out.reserve(buf.len() - from);
+    for &d in &buf[from..] {
+        out.push(char::from(d));
+    }
 }
 
 fn valid_grouping(int_part: &str) -> bool {

@@ -628,6 +628,57 @@ mod tests {
     }
 
     #[test]
+    fn ranges_map_alike_whatever_the_hint() {
+        let pieces = [
+            "\t",
+            "51",
+            "\u{a0}0",
+            "５１",
+            "一、",
+            "\r\n",
+            "\u{feff}",
+            "𠮷",
+            "（二）",
+        ];
+        let mut rng = crate::testing::Rng::new();
+        for _ in 0..300 {
+            let s: String = (0..rng.next() % 40)
+                .map(|_| pieces[(rng.next() % pieces.len() as u64) as usize])
+                .collect();
+            let n = normalize(&s);
+            let bounds: Vec<usize> = (0..=n.text.len())
+                .filter(|&i| n.text.is_char_boundary(i))
+                .collect();
+            // What the searches give, from no hint.
+            let want = |r: Range<usize>| {
+                let start = n.map.start(r.start);
+                if r.is_empty() {
+                    start..start
+                } else {
+                    start..n.map.end(r.end).max(start)
+                }
+            };
+            // Ranges mostly in order, as spans come, with jumps back.
+            let mut hint = 0;
+            let mut at = 0;
+            for _ in 0..60 {
+                at = if rng.next().is_multiple_of(8) {
+                    (rng.next() as usize) % bounds.len()
+                } else {
+                    (at + (rng.next() % 3) as usize).min(bounds.len() - 1)
+                };
+                let end = (at + (rng.next() % 4) as usize).min(bounds.len() - 1);
+                let r = bounds[at]..bounds[end];
+                assert_eq!(
+                    n.map.range_near(r.clone(), &mut hint),
+                    want(r.clone()),
+                    "{r:?} {s:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn empty_and_end_offsets() {
         let n = normalize("");
         assert_eq!(n.map.range(0..0), 0..0);

@@ -196,10 +196,12 @@ fn chars_in(b: &[u8], from: usize, to: usize) -> usize {
 pub(crate) struct Locator<'a> {
     bytes: &'a [u8],
     starts: &'a [u32],
-    /// The last offset located, its 0-based line and 1-based column.
+    /// The last offset located, its 0-based line and 1-based column, and
+    /// where the next line starts (`usize::MAX` on the last line).
     pos: usize,
     line: usize,
     col: usize,
+    next: usize,
     /// Characters before byte `k × FAR`, for each `k` (empty until needed).
     blocks: Vec<u32>,
 }
@@ -217,6 +219,7 @@ impl<'a> Locator<'a> {
             pos: 0,
             line: 0,
             col: 1,
+            next: starts.get(1).map_or(usize::MAX, |&s| s as usize),
             blocks: Vec::new(),
         }
     }
@@ -224,6 +227,38 @@ impl<'a> Locator<'a> {
     /// 1-based (line, column) of byte `o`, a character boundary, as
     /// [`LineIndex::line_col`] gives it.
     pub fn line_col(&mut self, o: usize) -> (usize, usize) {
+        // The usual cases, asked first: a little further on the same line
+        // (the next cell of a table row), or on the next line (the next
+        // cell of a table pasted one cell a line).
+        if o >= self.pos {
+            if o < self.next {
+                if o - self.pos <= Self::FAR {
+                    self.col += chars_in(self.bytes, self.pos, o);
+                    self.pos = o;
+                    return (self.line + 1, self.col);
+                }
+            } else {
+                let after = self.line_start(self.line + 2);
+                if o < after && o - self.next <= Self::FAR {
+                    self.line += 1;
+                    self.col = 1 + chars_in(self.bytes, self.next, o);
+                    (self.pos, self.next) = (o, after);
+                    return (self.line + 1, self.col);
+                }
+            }
+        }
+        self.search(o)
+    }
+
+    /// Where 0-based line `l` starts; `usize::MAX` past the last line.
+    fn line_start(&self, l: usize) -> usize {
+        self.starts.get(l).map_or(usize::MAX, |&s| s as usize)
+    }
+
+    /// [`Locator::line_col`] for any offset: its line searched for, its
+    /// column counted from the line start, or from the block table on a
+    /// long line.
+    fn search(&mut self, o: usize) -> (usize, usize) {
         let starts = self.starts;
         let below = |s: &u32| *s as usize <= o;
         let mut line = self.line;
@@ -245,6 +280,7 @@ impl<'a> Locator<'a> {
             1 + self.chars_before(o) - self.chars_before(start)
         };
         (self.pos, self.line, self.col) = (o, line, col);
+        self.next = self.line_start(line + 1);
         (line + 1, col)
     }
 
@@ -265,13 +301,17 @@ impl<'a> Locator<'a> {
 
 /// The largest char boundary `<= i`.
 pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    if i >= s.len() {
-        return s.len();
+    match s.as_bytes().get(i) {
+        None => s.len(),
+        // Not a continuation byte: a boundary (nearly always).
+        Some(&b) if (b as i8) >= -0x40 => i,
+        Some(_) => {
+            while !s.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        }
     }
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(test)]
@@ -373,6 +413,19 @@ mod tests {
                 assert_eq!(at.line_col(o), index.line_col(&text, o), "{o}");
             }
         }
+    }
+
+    #[test]
+    fn floors_are_char_boundaries() {
+        let text = "a一\u{a0}𠮷\r\n\t５";
+        for i in 0..text.len() + 3 {
+            let want = (0..=i.min(text.len()))
+                .rev()
+                .find(|&j| text.is_char_boundary(j))
+                .unwrap();
+            assert_eq!(floor_char_boundary(text, i), want, "{i}");
+        }
+        assert_eq!(floor_char_boundary("", 3), 0);
     }
 
     #[test]
