@@ -120,7 +120,10 @@ fn analyze(norm: &NormText, opts: &Options, input: &'static str) -> Report {
     let title = sections::find_title(text);
     let year = sections::find_year(text, title.as_ref().map(|t| t.0.as_str()));
     let headings = sections::find_headings(text);
-    let region = |n: u8| region_of(text, &headings, n);
+    // The table regions of sections 二, 三 and 四, each asked for several
+    // times.
+    let regions = [2, 3, 4].map(|n| region_of(text, &headings, n));
+    let region = |n: u8| regions[usize::from(n) - 2].clone();
 
     let crawl = fields::is_crawl(text);
     let proactive_fields = fields::fields(text, region(2), crawl);
@@ -503,13 +506,14 @@ fn prose_figures(p: &prose::Prose) -> Vec<model::ProseFigure> {
 /// heading to the next heading; when the heading is missing, between the
 /// neighbouring headings.
 fn region_of(text: &str, headings: &[sections::Heading], n: u8) -> Range<usize> {
-    let mut sorted: Vec<&sections::Heading> = headings.iter().collect();
-    sorted.sort_by_key(|h| h.range.start);
+    // The first heading after `pos`, in text order.
     let next_after = |pos: usize| {
-        sorted
+        headings
             .iter()
-            .find(|h| h.range.start > pos)
-            .map_or(text.len(), |h| h.range.start)
+            .map(|h| h.range.start)
+            .filter(|&start| start > pos)
+            .min()
+            .unwrap_or(text.len())
     };
     if let Some(h) = headings.iter().find(|h| h.number == n) {
         let start = if h.inline {

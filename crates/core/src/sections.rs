@@ -262,7 +262,9 @@ fn split_heading(line: &str) -> Option<(Option<u8>, &str)> {
 /// - an ideograph (U+4000–U+9FFF, lead byte E4–E9) that is neither 第, nor a
 ///   Chinese numeral, nor the first character of a title ([`title_firsts`]):
 ///   it is not numbering and not ignorable, so the title would start with
-///   it.
+///   it;
+/// - `(` or `[` and a numbering closed ([`bracketed_number`]): a numbering
+///   other than Chinese, turned away.
 ///
 /// If whitespace that `trim` leaves (after a `#`) comes before it, the line
 /// is turned away anyway: `strip_numbering` would strip that whitespace.
@@ -278,8 +280,25 @@ fn cannot_open_heading(line: &str) -> bool {
             let c = line[i..].chars().next().expect("char boundary");
             !(c == '第' || is_cn_numeral(c) || is_title_first(c))
         }
+        b'(' | b'[' => bracketed_number(&line[i + 1..]),
         _ => false,
     }
+}
+
+/// Whether `s` starts with digits or Chinese numerals and a closing
+/// bracket: after an opening one, a numbering "(一)" or "[2]" that
+/// [`labels::has_numbering`](crate::labels::has_numbering) sees, which
+/// turns the line away (sub-headings and table rows numbered so are many).
+fn bracketed_number(s: &str) -> bool {
+    let mut numbers = 0;
+    for c in s.chars() {
+        if c.is_ascii_digit() || is_cn_numeral(c) {
+            numbers += 1;
+            continue;
+        }
+        return numbers > 0 && matches!(c, ')' | '）' | ']' | '】');
+    }
+    false
 }
 
 fn cn_digit(c: char) -> Option<u8> {
@@ -620,6 +639,13 @@ mod tests {
             "𠮷",
             "中",
             "、",
+            "(12)",
+            "[三]",
+            "(一",
+            "()",
+            "(一)(二)",
+            "(一）",
+            "(1.",
         ];
         let mut titles: Vec<&str> = SECTIONS.iter().flat_map(|s| s.2.iter().copied()).collect();
         titles.extend(["本年新收政府信息公开申请数量", "规章", "其他", "总计", "4"]);

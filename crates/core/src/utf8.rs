@@ -121,9 +121,17 @@ pub(crate) fn next_byte(b: &[u8], from: usize, x: u8) -> Option<usize> {
         .map(|k| i + k)
 }
 
-/// Whether `s` holds a tab.
+/// Whether `s` holds a tab: a long text 64 bytes at a time
+/// ([`block_matches`], a quarter of the cost of [`next_byte`]), a short one
+/// eight at a time.
 pub(crate) fn has_tab(s: &str) -> bool {
-    next_byte(s.as_bytes(), 0, b'\t').is_some()
+    let b = s.as_bytes();
+    if b.len() < 64 {
+        return next_byte(b, 0, b'\t').is_some();
+    }
+    let mut blocks = b.chunks_exact(64);
+    blocks.any(|block| block_matches(block.try_into().expect("64 bytes"), b'\t', b'\t') != 0)
+        || blocks.remainder().contains(&b'\t')
 }
 
 /// `s.trim()`, without decoding when neither end can be whitespace (which
@@ -482,6 +490,21 @@ mod tests {
                 let Some(k) = got else { break };
                 assert!(s.is_char_boundary(k));
                 at = k + 1;
+    }
+
+    #[test]
+    fn tabs_found() {
+        let line = "本年新收政府信息公开申请数量 𠮷 a\u{3000}".repeat(5);
+        for len in [0, 1, 7, 8, 63, 64, 65, 100, 128, 129, line.len()] {
+            let s = &line[..line.floor_char_boundary(len)];
+            assert!(!has_tab(s));
+            for at in [0, s.len() / 2, s.len()] {
+                let t = format!(
+                    "{}\t{}",
+                    &s[..s.floor_char_boundary(at)],
+                    &s[s.floor_char_boundary(at)..]
+                );
+                assert!(has_tab(&t), "{t:?}");
             }
         }
     }
