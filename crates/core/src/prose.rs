@@ -213,6 +213,8 @@ const PHRASE_ENDS: [u64; 64] = {
     let mut k = 0;
     while k < PHRASES.len() {
         let p = PHRASES[k].0.as_bytes();
+        // (`phrase_before` compares a phrase's last two bytes first.)
+        assert!(p.len() >= 2);
         ends[p[p.len() - 1] as usize & 63] |= 1 << k;
         k += 1;
     }
@@ -244,8 +246,20 @@ fn other_scope_matcher() -> &'static Matcher<'static> {
 /// are not table rows (with a tab, or starting with `|`) and have 6
 /// characters or more.
 pub fn read(text: &str, ranges: &[Range<usize>]) -> Prose {
-    let mut p = Prose::default();
-    let mut sc = Scratch::default();
+    // Room for what a report's prose holds, and for its longest line: the
+    // vectors do not grow step by step from nothing.
+    let mut p = Prose {
+        facts: Vec::with_capacity(32),
+        enumerations: Vec::with_capacity(16),
+        dates: Vec::with_capacity(16),
+        ..Prose::default()
+    };
+    let mut sc = Scratch {
+        sentences: Vec::with_capacity(16),
+        figs: Vec::with_capacity(32),
+        breaks: Vec::with_capacity(64),
+        years: Vec::with_capacity(16),
+    };
     for r in ranges {
         let mut start = r.start;
         loop {
@@ -256,9 +270,10 @@ pub fn read(text: &str, ranges: &[Range<usize>]) -> Prose {
                 crate::utf8::next_byte(&text.as_bytes()[..r.end], start, b'\n').unwrap_or(r.end)
             } else {
                 let (end, row) = scan_line(text, start, r.end, &mut sc);
-                let l = &text[start..end];
-                // (Fewer than 6 characters: the 6th is missing.)
-                if !row && l.trim().chars().nth(5).is_some() {
+                let l = text[start..end].trim();
+                // (Fewer than 6 characters: the 6th is missing. More than
+                // 20 bytes hold 6 characters: none is longer than 4.)
+                if !row && (l.len() > 20 || l.chars().nth(5).is_some()) {
                     for m in &sc.sentences {
                         read_sentence(text, m, &sc, &mut p);
                     }
@@ -654,15 +669,18 @@ fn phrase_before(before: &str) -> Option<FactKind> {
             let k = ending.trailing_zeros() as usize;
             ending &= ending - 1;
             let (phrase, kind) = PHRASES[k];
-            if b[..end].ends_with(phrase.as_bytes()) {
+            let p = phrase.as_bytes();
+            // (The byte before the last, told first, rules out most.)
+            if end >= p.len() && b[end - 2] == p[p.len() - 2] && b[..end].ends_with(p) {
                 met |= 1 << k;
                 if fits(kind, &before[end..]) {
                     return Some(kind);
                 }
             }
         }
+        // Back to the start of the character before.
         end -= 1;
-        while !before.is_char_boundary(end) {
+        while b[end] & 0xC0 == 0x80 {
             end -= 1;
         }
     }
