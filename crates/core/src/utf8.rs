@@ -490,6 +490,8 @@ mod tests {
                 let Some(k) = got else { break };
                 assert!(s.is_char_boundary(k));
                 at = k + 1;
+            }
+        }
     }
 
     #[test]
