@@ -67,8 +67,20 @@ fn records<'a>(fields: &'a [Field<'a>], buf: &mut String) -> Vec<Record<'a>> {
     buf.clear();
     // (At most one record per field.)
     let mut out: Vec<Record> = Vec::with_capacity(fields.len());
-    // Where the cells of the last record start.
+    // Where the cells of the last record start, and its figures so far.
     let mut cells_start = 0;
+    let mut figures = 0;
+    // Every field since the label is a cell of it: the last record's cells
+    // are set when the next label comes (or the fields end), not at each.
+    let finish = |out: &mut Vec<Record<'a>>, cells_start: usize, end: usize, figures: usize| {
+        if let Some(r) = out.last_mut() {
+            if end > cells_start {
+                r.cells = &fields[cells_start..end];
+                r.below = fields[cells_start].row_start;
+            }
+            r.n_figures = figures;
+        }
+    };
     let mut row_has_content = false;
     let mut last_was_text = false;
     for (i, f) in fields.iter().enumerate() {
@@ -78,6 +90,7 @@ fn records<'a>(fields: &'a [Field<'a>], buf: &mut String) -> Vec<Record<'a>> {
         }
         match f.kind {
             FieldKind::Text => {
+                finish(&mut out, cells_start, i, figures);
                 let (label_text, run) = split_run_together(&f.text, f.range.clone());
                 let continues = row_has_content
                     && last_was_text
@@ -108,26 +121,20 @@ fn records<'a>(fields: &'a [Field<'a>], buf: &mut String) -> Vec<Record<'a>> {
                         last_label: (f.range.clone(), &f.text),
                     });
                 }
+                figures = 0;
                 cells_start = i + 1;
                 row_has_content = true;
                 last_was_text = true;
             }
-            FieldKind::Value | FieldKind::Empty => {
-                if let Some(r) = out.last_mut() {
-                    // Every field since the label is a cell of it.
-                    r.cells = &fields[cells_start..=i];
-                    r.below = fields[cells_start].row_start;
-                    if f.kind == FieldKind::Value {
-                        r.n_figures += 1;
-                    }
-                }
-                if f.kind == FieldKind::Value {
-                    row_has_content = true;
-                    last_was_text = false;
-                }
+            FieldKind::Value => {
+                figures += 1;
+                row_has_content = true;
+                last_was_text = false;
             }
+            FieldKind::Empty => {}
         }
     }
+    finish(&mut out, cells_start, fields.len(), figures);
     out
 }
 
