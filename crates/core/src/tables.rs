@@ -175,6 +175,8 @@ struct Rows<'d> {
     phrase_rows: Vec<(usize, usize)>,
     /// The rows with exact labels.
     exact_rows: Vec<usize>,
+    /// The fewest columns a row has.
+    min_columns: usize,
     /// Each row's template label in canonical form (for the typo fallback),
     /// computed when first needed.
     wanted: OnceCell<Vec<String>>,
@@ -210,6 +212,7 @@ impl<'d> Rows<'d> {
             exact_rows: (0..defs.len())
                 .filter(|&j| !defs[j].exact.is_empty())
                 .collect(),
+            min_columns: defs.iter().map(|d| d.columns.len()).min().unwrap_or(0),
             wanted: OnceCell::new(),
         }
     }
@@ -248,6 +251,11 @@ fn candidates(
     let usable = |def: &RowDef| -> bool {
         rec.n_figures > 0 || rec.run_together.is_some() || rec.cells.len() >= def.columns.len()
     };
+    // A record usable for no row (a header: no figures, too few cells)
+    // has no candidate: its label is not looked at.
+    if rec.n_figures == 0 && rec.run_together.is_none() && rec.cells.len() < rows.min_columns {
+        return;
+    }
     // Phrases: the latest-ending match is the row's own label; earlier ones
     // belong to a group label before it.
     // (row, end) for each phrase match and each exact label; an exact label
