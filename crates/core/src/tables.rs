@@ -595,13 +595,17 @@ fn fit_loose<'r, 'a>(rec: &'r Record<'a>, n: usize) -> Result<Cow<'r, [Field<'a>
     if !rec.cells.is_empty() && rec.below {
         return Err(Unfit::TooFew(0));
     }
-    // Try the cells of the first row, then of the first two rows, and so on.
-    let row_ends =
-        (1..=rec.cells.len()).filter(|&i| i == rec.cells.len() || rec.cells[i].row_start);
+    // Try the cells of the first row, then of the first two rows, and so on
+    // (the figures counted as the cells are passed).
     let mut last_err = Unfit::TooFew(0);
-    for end in row_ends {
+    let mut n_figures = 0;
+    for (i, f) in rec.cells.iter().enumerate() {
+        n_figures += usize::from(f.kind == FieldKind::Value);
+        let end = i + 1;
+        if rec.cells.get(end).is_some_and(|next| !next.row_start) {
+            continue;
+        }
         let cells = &rec.cells[..end];
-        let n_figures = cells.iter().filter(|f| f.kind == FieldKind::Value).count();
         if n_figures == n && cells.len() == n {
             // Every cell a figure.
             return Ok(Cow::Borrowed(cells));
