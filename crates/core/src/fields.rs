@@ -70,7 +70,8 @@ pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field<'_>> {
     // Each line looked at once: blank, a Markdown row, or cells; and what
     // it says of the shape.
     let bytes = &text.as_bytes()[region.clone()];
-    let mut lines: Vec<(Range<usize>, LineKind)> =
+    // (Each line with whether it holds no tab but one leading it.)
+    let mut lines: Vec<(Range<usize>, LineKind, bool)> =
         Vec::with_capacity(crate::utf8::count_byte(bytes, b'\n') + 1);
     let mut shape = ShapeVotes::default();
     // The lines as `split('\n')` cuts them.
@@ -81,10 +82,8 @@ pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field<'_>> {
         let l = &text[r.clone()];
         at = end + 1;
         let kind = line_kind(l);
-        if kind != LineKind::Blank {
-            shape.vote(l);
-        }
-        lines.push((r, kind));
+        let one_cell = kind != LineKind::Blank && shape.vote(l);
+        lines.push((r, kind, one_cell));
     }
     let shape = shape.shape();
     // About one field per tab or line.
@@ -93,7 +92,7 @@ pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field<'_>> {
     let mut row_pending = true;
     // In Word shape: whether the previous line was a cell line of this row.
     let mut in_cell = false;
-    for (r, kind) in lines {
+    for (r, kind, one_cell) in lines {
         if kind == LineKind::Blank {
             row_pending = true;
             in_cell = false;
@@ -107,7 +106,12 @@ pub fn fields(text: &str, region: Range<usize>, crawl: bool) -> Vec<Field<'_>> {
         }
         match shape {
             Shape::Word => {
-                if text.as_bytes()[r.start] == b'\t' {
+                if one_cell {
+                    // (A cell line with no tab after the leading one.)
+                    push_cell(&mut out, text, r.start + 1..r.end, row_pending, crawl);
+                    row_pending = false;
+                    in_cell = true;
+                } else if text.as_bytes()[r.start] == b'\t' {
                     push_cells(&mut out, text, r.start + 1..r.end, row_pending, crawl);
                     row_pending = false;
                     in_cell = true;
@@ -211,19 +215,21 @@ struct ShapeVotes {
 }
 
 impl ShapeVotes {
-    /// Counts a line that is not blank.
-    fn vote(&mut self, l: &str) {
+    /// Counts a line that is not blank. Returns whether the line is one
+    /// tab and text without tabs (a Word copy's cell line), found on the way.
+    fn vote(&mut self, l: &str) -> bool {
         let b = l.as_bytes();
         let lead = b.iter().take_while(|&&x| x == b'\t').count();
         // A tab after the leading ones and before the trailing spaces.
         let inner = &l[lead..];
-        let inner_tabs = crate::utf8::next_byte(inner.as_bytes(), 0, b'\t')
-            .is_some_and(|p| p < inner.trim_end().len());
+        let tab = crate::utf8::next_byte(inner.as_bytes(), 0, b'\t');
+        let inner_tabs = tab.is_some_and(|p| p < inner.trim_end().len());
         if inner_tabs {
             self.tabs += 1;
         } else if lead > 0 {
             self.word += 1;
         }
+        lead == 1 && tab.is_none()
     }
 
     fn shape(&self) -> Shape {

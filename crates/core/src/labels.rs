@@ -233,13 +233,23 @@ pub fn strip_numbering(s: &str) -> &str {
     if !s.chars().next().is_some_and(may_start_numbering) {
         return s;
     }
-    let mut s = s.trim_start();
+    let mut s = trim_start(s);
     loop {
         let before = s;
-        s = strip_one(s).trim_start();
+        s = trim_start(strip_one(s));
         if s.len() == before.len() {
             return s;
         }
+    }
+}
+
+/// `s.trim_start()`, without decoding when the first byte cannot start a
+/// whitespace character (which is ASCII or has one of the lead bytes C2,
+/// E1, E2, E3): most often the first character is kept.
+fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3) => s.trim_start(),
+        _ => s,
     }
 }
 
@@ -705,6 +715,27 @@ mod tests {
         }
         assert_eq!(canonical("危及“三安全一稳定”"), "危及三安全一稳定");
         assert_eq!(canonical("1.5"), "15");
+    }
+
+    #[test]
+    fn trim_start_is_str_trim_start() {
+        for s in [
+            "",
+            " ",
+            "\t\r\n x",
+            "予以",
+            "\u{3000}予以",
+            "\u{a0}1",
+            "\u{2003}x",
+            "\u{1680}y",
+            "\u{85}z",
+            "、x",
+            "—x",
+            "𠮷",
+            "\u{b}\u{c}1",
+        ] {
+            assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
+        }
     }
 
     #[test]

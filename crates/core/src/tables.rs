@@ -67,8 +67,20 @@ fn records<'a>(fields: &'a [Field<'a>], buf: &mut String) -> Vec<Record<'a>> {
     buf.clear();
     // (At most one record per field.)
     let mut out: Vec<Record> = Vec::with_capacity(fields.len());
-    // Where the cells of the last record start.
+    // Where the cells of the last record start, and its figures so far.
     let mut cells_start = 0;
+    let mut figures = 0;
+    // Every field since the label is a cell of it: the last record's cells
+    // are set when the next label comes (or the fields end), not at each.
+    let finish = |out: &mut Vec<Record<'a>>, cells_start: usize, end: usize, figures: usize| {
+        if let Some(r) = out.last_mut() {
+            if end > cells_start {
+                r.cells = &fields[cells_start..end];
+                r.below = fields[cells_start].row_start;
+            }
+            r.n_figures = figures;
+        }
+    };
     let mut row_has_content = false;
     let mut last_was_text = false;
     for (i, f) in fields.iter().enumerate() {
@@ -78,6 +90,7 @@ fn records<'a>(fields: &'a [Field<'a>], buf: &mut String) -> Vec<Record<'a>> {
         }
         match f.kind {
             FieldKind::Text => {
+                finish(&mut out, cells_start, i, figures);
                 let (label_text, run) = split_run_together(&f.text, f.range.clone());
                 let continues = row_has_content
                     && last_was_text
@@ -108,26 +121,20 @@ fn records<'a>(fields: &'a [Field<'a>], buf: &mut String) -> Vec<Record<'a>> {
                         last_label: (f.range.clone(), &f.text),
                     });
                 }
+                figures = 0;
                 cells_start = i + 1;
                 row_has_content = true;
                 last_was_text = true;
             }
-            FieldKind::Value | FieldKind::Empty => {
-                if let Some(r) = out.last_mut() {
-                    // Every field since the label is a cell of it.
-                    r.cells = &fields[cells_start..=i];
-                    r.below = fields[cells_start].row_start;
-                    if f.kind == FieldKind::Value {
-                        r.n_figures += 1;
-                    }
-                }
-                if f.kind == FieldKind::Value {
-                    row_has_content = true;
-                    last_was_text = false;
-                }
+            FieldKind::Value => {
+                figures += 1;
+                row_has_content = true;
+                last_was_text = false;
             }
+            FieldKind::Empty => {}
         }
     }
+    finish(&mut out, cells_start, fields.len(), figures);
     out
 }
 
@@ -168,6 +175,8 @@ struct Rows<'d> {
     phrase_rows: Vec<(usize, usize)>,
     /// The rows with exact labels.
     exact_rows: Vec<usize>,
+    /// The fewest columns a row has.
+    min_columns: usize,
     /// Each row's template label in canonical form (for the typo fallback),
     /// computed when first needed.
     wanted: OnceCell<Vec<String>>,
@@ -203,6 +212,7 @@ impl<'d> Rows<'d> {
             exact_rows: (0..defs.len())
                 .filter(|&j| !defs[j].exact.is_empty())
                 .collect(),
+            min_columns: defs.iter().map(|d| d.columns.len()).min().unwrap_or(0),
             wanted: OnceCell::new(),
         }
     }
@@ -241,6 +251,11 @@ fn candidates(
     let usable = |def: &RowDef| -> bool {
         rec.n_figures > 0 || rec.run_together.is_some() || rec.cells.len() >= def.columns.len()
     };
+    // A record usable for no row (a header: no figures, too few cells)
+    // has no candidate: its label is not looked at.
+    if rec.n_figures == 0 && rec.run_together.is_none() && rec.cells.len() < rows.min_columns {
+        return;
+    }
     // Phrases: the latest-ending match is the row's own label; earlier ones
     // belong to a group label before it.
     // (row, end) for each phrase match and each exact label; an exact label
@@ -580,13 +595,17 @@ fn fit_loose<'r, 'a>(rec: &'r Record<'a>, n: usize) -> Result<Cow<'r, [Field<'a>
     if !rec.cells.is_empty() && rec.below {
         return Err(Unfit::TooFew(0));
     }
-    // Try the cells of the first row, then of the first two rows, and so on.
-    let row_ends =
-        (1..=rec.cells.len()).filter(|&i| i == rec.cells.len() || rec.cells[i].row_start);
+    // Try the cells of the first row, then of the first two rows, and so on
+    // (the figures counted as the cells are passed).
     let mut last_err = Unfit::TooFew(0);
-    for end in row_ends {
+    let mut n_figures = 0;
+    for (i, f) in rec.cells.iter().enumerate() {
+        n_figures += usize::from(f.kind == FieldKind::Value);
+        let end = i + 1;
+        if rec.cells.get(end).is_some_and(|next| !next.row_start) {
+            continue;
+        }
         let cells = &rec.cells[..end];
-        let n_figures = cells.iter().filter(|f| f.kind == FieldKind::Value).count();
         if n_figures == n && cells.len() == n {
             // Every cell a figure.
             return Ok(Cow::Borrowed(cells));
