@@ -965,7 +965,8 @@ fn list_items(
     figs: &[Figure],
     in_bracket: bool,
 ) -> Vec<Figure> {
-    let mut items = Vec::new();
+    // (Room for the usual list, which names a few items.)
+    let mut items = Vec::with_capacity(4);
     let mut pos = start;
     let mut fi = 0;
     loop {

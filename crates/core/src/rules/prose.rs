@@ -80,8 +80,10 @@ pub fn check(report: &Report, ctx: &Context, out: &mut Vec<Diagnostic>) {
     let lang = ctx.lang;
     // The same for every percentage: found at the first.
     let mut ds = None;
+    // The terms of a reading, one buffer for all ([`each_reading`]).
+    let mut terms = Vec::new();
     for f in &ctx.prose.facts {
-        fact(report, f, lang, out);
+        fact(report, f, &mut terms, lang, out);
         if let Some(p) = &f.percent {
             let ds = ds.get_or_insert_with(|| denominators(report));
             percentage(f, p, ds, lang, out);
@@ -103,9 +105,13 @@ fn all<'a, const N: usize>(terms: [Option<Term<'a>>; N]) -> Option<[Term<'a>; N]
 
 /// The usual reading of a fact in the tables (the first of
 /// [`each_reading`]): its value and the cells it sums.
-fn first_reading<'a>(report: &'a Report, kind: FactKind) -> Option<(Decimal, Vec<Term<'a>>)> {
+fn first_reading<'a>(
+    report: &'a Report,
+    kind: FactKind,
+    buf: &mut Vec<Term<'a>>,
+) -> Option<(Decimal, Vec<Term<'a>>)> {
     let mut first = None;
-    each_reading(report, kind, |value, cells| {
+    each_reading(report, kind, buf, |value, cells| {
         if first.is_none() {
             let cells = cells.iter().map(|t| Term {
                 name: t.name.clone(),
@@ -119,10 +125,13 @@ fn first_reading<'a>(report: &'a Report, kind: FactKind) -> Option<(Decimal, Vec
 
 /// Calls `each(value, cells)` for each reading of a fact in the tables, in
 /// order: the values it may have and the cells each sums, the usual one
-/// first. A reading needs all its cells, with values.
+/// first. A reading needs all its cells, with values. The readings of
+/// several cells are gathered in `buf` (cleared first), one buffer for all
+/// the facts of a report rather than a vector each.
 fn each_reading<'a>(
     report: &'a Report,
     kind: FactKind,
+    buf: &mut Vec<Term<'a>>,
     mut each: impl FnMut(Decimal, &[Term<'a>]),
 ) {
     use FactKind::*;
@@ -142,19 +151,21 @@ fn each_reading<'a>(
             cell: report.applications.as_ref()?.cell(row, col)?,
         })
     };
-    // Every row of a group, or nothing when one of them is unread.
-    let rows_with = |prefix: &str| -> Vec<Term<'a>> {
+    // Every row of a group into `terms`, or nothing when one of them is
+    // unread.
+    let rows_with = |prefix: &str, terms: &mut Vec<Term<'a>>| {
+        terms.clear();
         let Some(t) = &report.applications else {
-            return Vec::new();
+            return;
         };
-        let mut terms = Vec::with_capacity(8);
         for r in &t.rows {
             if r.key
                 .strip_prefix(prefix)
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
             {
                 let Some(cell) = r.cell("total") else {
-                    return Vec::new();
+                    terms.clear();
+                    return;
                 };
                 terms.push(Term {
                     name: r.label.into(),
@@ -162,7 +173,6 @@ fn each_reading<'a>(
                 });
             }
         }
-        terms
     };
     match kind {
         New => push(app("new", "total", name("本年新收")).as_slice()),
@@ -184,32 +194,32 @@ fn each_reading<'a>(
             } else {
                 &APPLICANT_COLUMNS[1..6]
             };
-            // The cells of `cols` in a row, each row looked up once.
-            let row_terms = |row: &str, rname: &'static str| -> Vec<Term<'a>> {
+            // The cells of `cols` that a row has, added to `terms`, each
+            // row looked up once.
+            let row_terms = |row: &str, rname: &'static str, terms: &mut Vec<Term<'a>>| {
                 let Some(r) = report.applications.as_ref().and_then(|t| t.row(row)) else {
-                    return Vec::new();
+                    return;
                 };
-                // (Room for the second row of "本年新收 + 上年结转".)
-                let mut terms = Vec::with_capacity(2 * cols.len());
                 terms.extend(cols.iter().filter_map(|c| {
                     Some(Term {
                         name: Name::joined(rname, "·", c.label),
                         cell: r.cell(c.key)?,
                     })
                 }));
-                terms
             };
             for (row, rname) in [("new", "本年新收"), ("total", "办理结果总计")] {
-                let cells = row_terms(row, rname);
-                if cells.len() == cols.len() {
-                    push(&cells);
+                buf.clear();
+                row_terms(row, rname, buf);
+                if buf.len() == cols.len() {
+                    push(buf);
                 }
             }
             // 本年新收 + 上年结转.
-            let mut both = row_terms("new", "本年新收");
-            both.extend(row_terms("carried_over", "上年结转"));
-            if both.len() == cols.len() * 2 {
-                push(&both);
+            buf.clear();
+            row_terms("new", "本年新收", buf);
+            row_terms("carried_over", "上年结转", buf);
+            if buf.len() == cols.len() * 2 {
+                push(buf);
             }
         }
         GrantedOrPartly => {
@@ -222,28 +232,32 @@ fn each_reading<'a>(
         }
         Granted => push(app("granted", "total", name("予以公开")).as_slice()),
         PartlyGranted => push(app("partly_granted", "total", name("部分公开")).as_slice()),
-        Withheld => push(&rows_with("withheld")),
-        Unavailable => push(&rows_with("unavailable")),
-        NotProcessed => push(&rows_with("not_processed")),
-        OtherProcessing => push(&rows_with("other")),
+        Withheld | Unavailable | NotProcessed | OtherProcessing => {
+            let group = match kind {
+                Withheld => "withheld",
+                Unavailable => "unavailable",
+                NotProcessed => "not_processed",
+                _ => "other",
+            };
+            rows_with(group, buf);
+            push(buf);
+        }
         Review | Litigation => {
             let groups: &[&str] = if kind == Review {
                 &["review"]
             } else {
                 &["litigation_direct", "litigation_after_review"]
             };
-            let cells: Vec<Term> = groups
-                .iter()
-                .filter_map(|g| {
-                    let row = report.reviews.as_ref()?.row(g)?;
-                    Some(Term {
-                        name: Name::joined(row.label, "·", "总计"),
-                        cell: row.cell("total")?,
-                    })
+            buf.clear();
+            buf.extend(groups.iter().filter_map(|g| {
+                let row = report.reviews.as_ref()?.row(g)?;
+                Some(Term {
+                    name: Name::joined(row.label, "·", "总计"),
+                    cell: row.cell("total")?,
                 })
-                .collect();
-            if cells.len() == groups.len() {
-                push(&cells);
+            }));
+            if buf.len() == groups.len() {
+                push(buf);
             }
         }
         RulesIssued | RulesRepealed | RulesInForce | DocsIssued | DocsRepealed | DocsInForce => {
@@ -265,16 +279,22 @@ fn each_reading<'a>(
     }
 }
 
-fn fact(report: &Report, f: &Fact, lang: Lang, out: &mut Vec<Diagnostic>) {
+fn fact<'a>(
+    report: &'a Report,
+    f: &Fact,
+    buf: &mut Vec<Term<'a>>,
+    lang: Lang,
+    out: &mut Vec<Diagnostic>,
+) {
     let stated = f.figure.value;
     // Most figures agree with a reading: the readings are gone through
     // without being kept.
     let mut agrees = false;
-    each_reading(report, f.kind, |v, _| agrees |= v == stated);
+    each_reading(report, f.kind, buf, |v, _| agrees |= v == stated);
     if agrees {
         return;
     }
-    let Some((expected, terms)) = first_reading(report, f.kind) else {
+    let Some((expected, terms)) = first_reading(report, f.kind, buf) else {
         return;
     };
     // "本年新收 55 + 上年结转 3", written in one string.
