@@ -186,32 +186,15 @@ pub(crate) fn for_each_of2(b: &[u8], x: u8, y: u8, mut f: impl FnMut(usize)) {
 /// registers, 16 bytes an instruction.
 #[inline(always)]
 fn block_matches(block: &[u8; 64], x: u8, y: u8) -> u64 {
-    // The weight of each byte of a block.
-    const EIGHTH: [u8; 64] = {
-        let mut w = [0; 64];
-        let mut j = 0;
-        while j < 64 {
-            w[j] = 1 << (j / 8);
-            j += 1;
-        }
-        w
-    };
-    let mut weighted = [0u8; 64];
-    for j in 0..64 {
-        weighted[j] = ((block[j] == x) | (block[j] == y)) as u8 * EIGHTH[j];
-    }
-    let mut merged = 0;
-    for w in weighted.chunks_exact(8) {
-        merged |= u64::from_le_bytes(w.try_into().expect("8 bytes"));
-    }
-    merged
+    block_where(block, |c| (c == x) | (c == y))
 }
 
-/// The bytes of a block of 64 where `stop` holds, as [`block_matches`]
-/// gives them (transposed). `stop` must be arithmetic on the byte (no table
+/// The bytes of a block of 64 where `stop` holds, in the layout of
+/// [`block_matches`]. `stop` must be arithmetic on the byte (no table
 /// lookup) for the compiler to test 16 bytes an instruction.
 #[inline(always)]
 fn block_where(block: &[u8; 64], stop: impl Fn(u8) -> bool) -> u64 {
+    // The weight of each byte of a block.
     const EIGHTH: [u8; 64] = {
         let mut w = [0; 64];
         let mut j = 0;
