@@ -239,6 +239,42 @@ pub(crate) fn render_into(out: &mut String, terms: &[Term], with_names: bool) {
     }
 }
 
+/// The finding of a sum that does not match its total: message `m` (the
+/// terms written so far) ends with " = S，但总计为 V" (`total_names`: the
+/// total's name in Chinese and in the English message, "总计" / "the
+/// total"), and the finding is on the total's cell, with the parts related.
+/// `(s, v)`: the parts' sum and the total's value.
+pub(crate) fn sum_finding<'a>(
+    code: &'static str,
+    mut m: String,
+    lang: Lang,
+    total_names: (&'static str, &'static str),
+    total: &'a Cell,
+    parts: &[Term<'a>],
+    (s, v): (Decimal, Decimal),
+) -> Diagnostic {
+    m.push_str(" = ");
+    s.push_to(&mut m);
+    match lang {
+        Lang::Zh => {
+            m.push_str("，但");
+            m.push_str(total_names.0);
+            m.push_str("为 ");
+        }
+        Lang::En => {
+            m.push_str(", but ");
+            m.push_str(total_names.1);
+            m.push_str(" says ");
+        }
+    }
+    v.push_to(&mut m);
+    let total = Term {
+        name: pick(lang, total_names.0, "total"),
+        cell: total,
+    };
+    finding(code, m, &total, parts.iter(), s, v)
+}
+
 /// A finding on `anchor` with every other term as related.
 pub(crate) fn finding<'t, 'a: 't>(
     code: &'static str,
@@ -421,19 +457,16 @@ fn total_sum(g: &Grid, lang: Lang, out: &mut Vec<Diagnostic>) {
         if !listed {
             m.push('0');
         }
-        m.push_str(" = ");
-        s.push_to(&mut m);
-        m.push_str(if en {
-            ", but the total (七) says "
-        } else {
-            "，但（七）总计为 "
-        });
-        v.push_to(&mut m);
-        let total = Term {
-            name: pick(lang, "（七）总计", "total"),
-            cell: total,
-        };
-        out.push(finding(TOTAL_SUM.code, m, &total, parts.iter(), s, v));
+        let names = ("（七）总计", "the total (七)");
+        out.push(sum_finding(
+            TOTAL_SUM.code,
+            m,
+            lang,
+            names,
+            total,
+            &parts,
+            (s, v),
+        ));
     }
 }
 
@@ -466,19 +499,16 @@ fn row_sum(g: &Grid, lang: Lang, out: &mut Vec<Diagnostic>) {
         m.push_str(r.row.label);
         m.push_str(if en { "”: " } else { "”一行：" });
         render_into(&mut m, &parts, false);
-        m.push_str(" = ");
-        s.push_to(&mut m);
-        m.push_str(if en {
-            ", but the total says "
-        } else {
-            "，但总计为 "
-        });
-        v.push_to(&mut m);
-        let total = Term {
-            name: pick(lang, "总计", "total"),
-            cell: total,
-        };
-        out.push(finding(ROW_SUM.code, m, &total, parts.iter(), s, v));
+        let names = ("总计", "the total");
+        out.push(sum_finding(
+            ROW_SUM.code,
+            m,
+            lang,
+            names,
+            total,
+            &parts,
+            (s, v),
+        ));
     }
 }
 

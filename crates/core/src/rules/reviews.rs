@@ -1,6 +1,6 @@
 //! Section 四 (政府信息公开行政复议、行政诉讼情况).
 
-use super::applications::{finding, pick, render_into, same_columns, sum_of, Term};
+use super::applications::{pick, render_into, same_columns, sum_finding, sum_of, Term};
 use super::rule;
 use crate::diagnostics::{Diagnostic, Lang};
 use crate::model::Report;
@@ -65,18 +65,15 @@ pub fn check(report: &Report, lang: Lang, out: &mut Vec<Diagnostic>) {
             "：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = "
         });
         render_into(&mut m, &parts, false);
-        m.push_str(" = ");
-        s.push_to(&mut m);
-        m.push_str(if en {
-            ", but the total says "
-        } else {
-            "，但总计为 "
-        });
-        v.push_to(&mut m);
-        let total = Term {
-            name: pick(lang, "总计", "total"),
-            cell: total,
-        };
-        out.push(finding(GROUP_SUM.code, m, &total, parts.iter(), s, v));
+        let names = ("总计", "the total");
+        out.push(sum_finding(
+            GROUP_SUM.code,
+            m,
+            lang,
+            names,
+            total,
+            &parts,
+            (s, v),
+        ));
     }
 }
