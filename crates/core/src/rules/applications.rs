@@ -153,6 +153,22 @@ pub(crate) fn pick(lang: Lang, zh: &'static str, en: &'static str) -> Name {
     })
 }
 
+/// `cells`, each named by its column of `cols` (the template's label; its
+/// key in English).
+pub(crate) fn column_terms<'a>(
+    lang: Lang,
+    cols: &[ColDef],
+    cells: impl IntoIterator<Item = &'a Cell>,
+) -> Vec<Term<'a>> {
+    cols.iter()
+        .zip(cells)
+        .map(|(c, cell)| Term {
+            name: pick(lang, c.label, c.key),
+            cell,
+        })
+        .collect()
+}
+
 /// A cell with the name it goes by in messages.
 pub(crate) struct Term<'a> {
     pub name: Name,
@@ -487,12 +503,7 @@ fn row_sum(g: &Grid, lang: Lang, out: &mut Vec<Diagnostic>) {
         let Some(v) = total.value.filter(|&v| v != s) else {
             continue;
         };
-        let parts: Vec<Term> = (APPLICANT_COLUMNS.iter().zip(cells))
-            .map(|(c, cell)| Term {
-                name: pick(lang, c.label, c.key),
-                cell,
-            })
-            .collect();
+        let parts = column_terms(lang, APPLICANT_COLUMNS, cells);
         let en = lang == Lang::En;
         let mut m = String::with_capacity(160);
         m.push_str(if en { "Row “" } else { "“" });

@@ -1,6 +1,6 @@
 //! Section 四 (政府信息公开行政复议、行政诉讼情况).
 
-use super::applications::{pick, render_into, same_columns, sum_finding, sum_of, Term};
+use super::applications::{column_terms, render_into, same_columns, sum_finding, sum_of};
 use super::rule;
 use crate::diagnostics::{Diagnostic, Lang};
 use crate::model::Report;
@@ -50,12 +50,7 @@ pub fn check(report: &Report, lang: Lang, out: &mut Vec<Diagnostic>) {
         if s == v {
             continue;
         }
-        let parts: Vec<Term> = (REVIEW_COLUMNS.iter().zip(parts))
-            .map(|(c, cell)| Term {
-                name: pick(lang, c.label, c.key),
-                cell,
-            })
-            .collect();
+        let parts = column_terms(lang, REVIEW_COLUMNS, parts);
         let en = lang == Lang::En;
         let mut m = String::with_capacity(160);
         m.push_str(if en { row.key } else { row.label });
