@@ -141,7 +141,7 @@ fn analyze(norm: &NormText, opts: &Options, input: &'static str) -> Report {
         (p, a)
     };
     // Labels may be broken over lines ("本年新\n制作数量").
-    let (m21, m19) = markers(text);
+    let (m21, m19, markers_2019) = markers(text);
     // When the markers leave no doubt, the other version is not read.
     let forced = opts.template.filter(|t| *t != Template::Unknown);
     let skip19 = forced == Some(Template::V2021) || (forced.is_none() && m21 >= 3 && m19 == 0);
@@ -298,6 +298,7 @@ fn analyze(norm: &NormText, opts: &Options, input: &'static str) -> Report {
         prose: &prose,
         title_year: title.as_ref().and_then(|t| sections::first_year(&t.0)),
         template,
+        markers_2019,
         lang,
     };
     if !empty {
@@ -320,7 +321,7 @@ fn analyze(norm: &NormText, opts: &Options, input: &'static str) -> Report {
 /// character of some markers, asks [`labels::Anchored`] whether the text
 /// without its whitespace holds them there. The first pass looks for every
 /// 2019 marker and most 2021 ones: a 2021 report is decided by it alone.
-fn markers(text: &str) -> (u32, u32) {
+fn markers(text: &str) -> (u32, u32, u32) {
     let n21 = MARKERS_2021.len();
     let all = (1u32 << marker_words().count()) - 1;
     let (in21, in19) = ((1u32 << n21) - 1, all & !((1u32 << n21) - 1));
@@ -348,7 +349,9 @@ fn markers(text: &str) -> (u32, u32) {
         }
     }
     let (m21, m19) = ((found & in21).count_ones(), (found & in19).count_ones());
-    (if m19 == 0 { m21.min(3) } else { m21 }, m19)
+    // (Every 2019 marker has been looked for: `decided` asks it.)
+    let found_2019 = found >> MARKERS_2021.len();
+    (if m19 == 0 { m21.min(3) } else { m21 }, m19, found_2019)
 }
 
 /// The markers, [`MARKERS_2021`] then [`MARKERS_2019`]: marker `m` is bit
@@ -640,14 +643,17 @@ mod tests {
     }
 
     /// What `markers` counted when it was given the text without its
-    /// whitespace.
-    fn markers_squeezed(text: &str) -> (u32, u32) {
+    /// whitespace, and which 2019 markers it found.
+    fn markers_squeezed(text: &str) -> (u32, u32, u32) {
         let squeezed = labels::without_whitespace(text);
         let found = |k: &&&str| squeezed.contains(**k);
         let m19 = MARKERS_2019.iter().filter(found).count();
         let cap = if m19 == 0 { 3 } else { MARKERS_2021.len() };
         let m21 = MARKERS_2021.iter().filter(found).take(cap).count();
-        (m21 as u32, m19 as u32)
+        let found_2019 = (MARKERS_2019.iter().enumerate())
+            .filter(|(_, m)| found(m))
+            .fold(0, |bits, (i, _)| bits | 1 << i);
+        (m21 as u32, m19 as u32, found_2019)
     }
 
     #[test]

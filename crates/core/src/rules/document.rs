@@ -175,12 +175,9 @@ fn template(report: &Report, ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     let lang = ctx.lang;
     let text = ctx.text;
-    // Labels may be broken over lines ("本年新\n制作数量").
-    let squeezed = crate::labels::without_whitespace(text);
-    let found: Vec<&str> = MARKERS_2019
-        .iter()
-        .copied()
-        .filter(|m| squeezed.contains(m))
+    let found: Vec<&str> = (MARKERS_2019.iter().enumerate())
+        .filter(|(i, _)| ctx.markers_2019 & 1 << i != 0)
+        .map(|(_, m)| *m)
         .collect();
     let single_other = report.applications.as_ref().and_then(|a| a.row("other"));
     let at = single_other

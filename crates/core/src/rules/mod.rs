@@ -107,6 +107,10 @@ pub struct Context<'a> {
     /// The year written in the title, if any.
     pub title_year: Option<i32>,
     pub template: crate::template::Template,
+    /// Which of [`crate::template::MARKERS_2019`] the text holds, labels
+    /// broken over lines included: bit `i` for marker `i` (found when the
+    /// template was recognised).
+    pub markers_2019: u32,
     pub lang: Lang,
 }
 
